@@ -1,0 +1,46 @@
+"""Settings and where attune keeps its data (ATTUNE_HOME overrides everything)."""
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+PACKAGE_ROOT = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_ROOT.parent
+PROMPTS_DIR = PROJECT_ROOT / "prompts"
+MODELS_DIR = PROJECT_ROOT / "models"
+
+
+class Settings(BaseModel):
+    """Everything a session can be told; built once by the CLI and passed down."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    model: str | None = None
+    """A CTranslate2 Whisper model folder; None means the bundled tiny.en."""
+    device: Literal["cpu", "cuda", "auto"] = "cpu"
+    compute_type: str = "int8"
+    beam_size: int = Field(default=1, ge=1, le=10)
+    cpu_threads: int = Field(default=0, ge=0)
+
+    voice: str | None = None
+    speech_rate_wpm: int = Field(default=160, ge=60, le=400)
+    volume: float = Field(default=1.0, ge=0.0, le=1.0)
+    speak: bool = True
+
+    region: str = "US"
+    resources: list[str] = Field(default_factory=list)
+    """Extra crisis resources to read out; empty means the region's defaults."""
+
+    keep_audio: bool = False
+
+
+def data_home() -> Path:
+    """The folder for the journal and settings: $ATTUNE_HOME or the user data directory."""
+    override = os.environ.get("ATTUNE_HOME")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("attune", appauthor=False))

@@ -1,0 +1,1 @@
+"""Conversations as pure state machines: evening reflection and couples speaking in turn."""

@@ -1,0 +1,74 @@
+"""Small interfaces at the hardware and model edges; adapters/ holds the real ones."""
+
+from collections.abc import Iterator
+from typing import Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from assistant.audio import AudioClip, Samples
+
+
+class Segment(BaseModel):
+    """One stretch of recognised speech."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    start_s: float
+    end_s: float
+    text: str
+    no_speech_prob: float = 0.0
+
+
+class Transcript(BaseModel):
+    """What the speech recogniser heard in one clip (empty text for silence)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    text: str
+    language: str
+    duration_s: float
+    segments: list[Segment] = Field(default_factory=list)
+
+
+class Transcriber(Protocol):
+    """Speech to text."""
+
+    def transcribe(self, clip: AudioClip) -> Transcript:
+        """Transcribe a 16 kHz mono clip; silence gives empty text."""
+        ...
+
+
+class Speaker(Protocol):
+    """Text to speech, played on an output device."""
+
+    def say(self, text: str) -> None:
+        """Speak the text and return when the last sample has been played."""
+        ...
+
+
+class Synthesizer(Protocol):
+    """Text to audio, without playing it."""
+
+    def synthesize(self, text: str) -> AudioClip:
+        """Render the text as speech at the voice's own sample rate."""
+        ...
+
+
+class VoiceActivity(Protocol):
+    """Per-frame speech probability, keeping state from one 32 ms frame to the next."""
+
+    def probability(self, frame: Samples) -> float:
+        """Speech probability of one 512-sample 16 kHz frame."""
+        ...
+
+    def reset(self) -> None:
+        """Forget the stream state (after attune has spoken)."""
+        ...
+
+
+class Microphone(Protocol):
+    """A live stream of 16 kHz mono frames."""
+
+    def frames(self) -> Iterator[Samples]:
+        """Yield 512-sample frames until the stream is closed."""
+        ...
