@@ -47,7 +47,7 @@ def resample(samples: Samples, from_hz: int, to_hz: int = SAMPLE_RATE_HZ) -> Sam
         return samples.astype(np.float32, copy=False)
     if to_hz < from_hz:
         samples = _low_pass(samples, cutoff=0.5 * to_hz / from_hz)
-    n_out = int(round(len(samples) * to_hz / from_hz))
+    n_out = round(len(samples) * to_hz / from_hz)
     positions = np.arange(n_out, dtype=np.float64) * (from_hz / to_hz)
     indices = np.arange(len(samples), dtype=np.float64)
     return np.interp(positions, indices, samples).astype(np.float32)

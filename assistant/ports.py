@@ -1,11 +1,13 @@
 """Small interfaces at the hardware and model edges; adapters/ holds the real ones."""
 
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.audio import AudioClip, Samples
+from assistant.flows.base import Utterance
 
 
 class Segment(BaseModel):
@@ -71,4 +73,16 @@ class Microphone(Protocol):
 
     def frames(self) -> Iterator[Samples]:
         """Yield 512-sample frames until the stream is closed."""
+        ...
+
+
+class UtteranceSource(Protocol):
+    """Where a session's turns come from: a live microphone, or typed lines."""
+
+    def next_utterance(self) -> Utterance | None:
+        """Wait for the next finished turn; None when the input has ended for good."""
+        ...
+
+    def speaking(self) -> AbstractContextManager[None]:
+        """Held while attune speaks: input heard meanwhile (and a short tail) is ignored."""
         ...

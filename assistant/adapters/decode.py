@@ -1,0 +1,46 @@
+"""Decode any audio file (WAV, FLAC, MP3, OGG, …) to 16 kHz mono float32 with PyAV."""
+
+from pathlib import Path
+
+import numpy as np
+
+from assistant.audio import SAMPLE_RATE_HZ, AudioClip
+from assistant.errors import AudioError
+
+
+def load_audio(path: Path) -> AudioClip:
+    """Read and convert an audio file; a missing, empty or non-audio file raises AudioError."""
+    if not path.exists():
+        raise AudioError(f"{path} does not exist. Check the path and try again.")
+    if path.is_dir():
+        raise AudioError(f"{path} is a folder, not an audio file. Give the path of a recording.")
+    if path.stat().st_size == 0:
+        raise AudioError(f"{path} is empty. Record again or choose another file.")
+    try:
+        samples = _decode(path)
+    except Exception as exc:  # PyAV raises many error types for bad input
+        raise AudioError(
+            f"{path} could not be read as audio. Use a WAV, FLAC, MP3 or OGG recording."
+        ) from exc
+    if samples.size == 0:
+        raise AudioError(f"{path} holds no audio. Record again or choose another file.")
+    return AudioClip(samples, SAMPLE_RATE_HZ)
+
+
+def _decode(path: Path) -> "np.ndarray[tuple[int], np.dtype[np.float32]]":
+    """Decode every audio frame, resampled to 16 kHz mono float32 by libswresample."""
+    import av
+
+    chunks = []
+    with av.open(str(path), mode="r", metadata_errors="ignore") as container:
+        if not container.streams.audio:
+            raise ValueError("no audio stream")
+        resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE_HZ)
+        for frame in container.decode(audio=0):
+            for out in resampler.resample(frame):
+                chunks.append(out.to_ndarray().reshape(-1))
+        for out in resampler.resample(None):
+            chunks.append(out.to_ndarray().reshape(-1))
+    if not chunks:
+        return np.zeros(0, dtype=np.float32)
+    return np.concatenate(chunks).astype(np.float32)

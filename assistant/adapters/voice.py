@@ -1,0 +1,75 @@
+"""pyttsx3 (espeak-ng on Linux) behind the Synthesizer port, played with sounddevice."""
+
+import contextlib
+import io
+import tempfile
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.audio import AudioClip, read_wav
+from assistant.config import Settings
+from assistant.errors import VoiceError
+
+_ENGINE_LOCK = threading.Lock()
+
+
+class Pyttsx3Synthesizer:
+    """Render text to audio with the system voice, at the settings' rate, volume and voice."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._engine = _init_engine()
+        self.rate_wpm = settings.speech_rate_wpm
+        self._configure(settings)
+
+    def _configure(self, settings: Settings) -> None:
+        """Apply volume and voice; an unknown voice name is a clear error."""
+        self._engine.setProperty("volume", settings.volume)
+        if settings.voice:
+            self._engine.setProperty("voice", _find_voice(self._engine, settings.voice))
+
+    def synthesize(self, text: str) -> AudioClip:
+        """Speak the text into memory; empty text gives an empty clip."""
+        if not text.strip():
+            return AudioClip(np.zeros(0, dtype=np.float32))
+        with _ENGINE_LOCK, tempfile.TemporaryDirectory(prefix="attune-voice-") as folder:
+            target = Path(folder) / "reply.wav"
+            self._engine.setProperty("rate", self.rate_wpm)
+            with contextlib.redirect_stdout(io.StringIO()):
+                self._engine.save_to_file(text, str(target))
+                self._engine.runAndWait()
+            if not target.exists() or target.stat().st_size <= 44:
+                raise VoiceError("The voice produced no sound. Run 'attune doctor' to check it.")
+            return read_wav(target)
+
+    def voices(self) -> list[tuple[str, str]]:
+        """(id, name) of every installed voice."""
+        return [(v.id, v.name) for v in self._engine.getProperty("voices")]
+
+
+def _init_engine() -> Any:
+    """Start pyttsx3; a missing speech engine is a VoiceError with the fix."""
+    try:
+        import pyttsx3
+
+        return pyttsx3.init()
+    except (ImportError, RuntimeError, OSError) as exc:
+        raise VoiceError(
+            "No text-to-speech voice is available. Install espeak-ng "
+            "('sudo apt-get install espeak-ng') or run 'make run', or use --no-speak."
+        ) from exc
+
+
+def _find_voice(engine: Any, wanted: str) -> str:
+    """The id of the voice whose id or name matches `wanted` (case-insensitive)."""
+    lowered = wanted.lower()
+    for voice in engine.getProperty("voices"):
+        if lowered in (voice.id.lower(), voice.name.lower()):
+            return str(voice.id)
+    for voice in engine.getProperty("voices"):
+        if lowered in voice.id.lower() or lowered in voice.name.lower():
+            return str(voice.id)
+    raise VoiceError(f"No voice called '{wanted}'. Run 'attune devices' to list the voices.")

@@ -1,0 +1,60 @@
+"""Bad input gets one clear sentence, a non-zero exit and no traceback."""
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SHARED_DATA
+from tests.support import Run, attune
+
+
+def _one_clear_line(run: Run) -> str:
+    assert run.code != 0
+    assert "Traceback" not in run.err
+    lines = [line for line in run.err.splitlines() if line.strip()]
+    assert len(lines) == 1, run.err
+    return lines[0]
+
+
+def test_a_missing_file_is_named(tmp_path: Path) -> None:
+    line = _one_clear_line(attune("transcribe", str(tmp_path / "nowhere.wav")))
+    assert "nowhere.wav does not exist" in line
+
+
+def test_an_empty_file_is_called_empty(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.wav"
+    empty.touch()
+    assert "is empty" in _one_clear_line(attune("transcribe", str(empty)))
+
+
+def test_a_text_file_named_wav_is_not_audio(tmp_path: Path) -> None:
+    fake = tmp_path / "notes.wav"
+    fake.write_text("Dear diary, today was long.\n")
+    line = _one_clear_line(attune("respond", str(fake), "--no-speak"))
+    assert "could not be read as audio" in line and "WAV, FLAC, MP3 or OGG" in line
+
+
+def test_corrupt_audio_is_reported(tmp_path: Path) -> None:
+    corrupt = tmp_path / "corrupt.flac"
+    data = (SHARED_DATA / "audio" / "jfk.flac").read_bytes()
+    corrupt.write_bytes(data[:64] + bytes(reversed(data[64:4096])))
+    assert "could not be read as audio" in _one_clear_line(attune("transcribe", str(corrupt)))
+
+
+@pytest.mark.parametrize("how", ["flag", "env"])
+def test_a_missing_model_folder_fails_at_once_without_a_download(tmp_path: Path, how: str) -> None:
+    missing = str(tmp_path / "no-model")
+    wav = str(SHARED_DATA / "audio" / "LJ050-0131.wav")
+    if how == "flag":
+        run = attune("transcribe", wav, "--model", missing)
+    else:
+        run = attune("transcribe", wav, env={"ATTUNE_MODEL": missing})
+    assert "No Whisper model folder" in _one_clear_line(run)
+
+
+def test_a_folder_without_model_files_is_not_a_model(tmp_path: Path) -> None:
+    folder = tmp_path / "half-model"
+    folder.mkdir()
+    (folder / "config.json").write_text("{}")
+    run = attune("transcribe", str(SHARED_DATA / "audio" / "jfk.flac"), "--model", str(folder))
+    assert "missing model.bin" in _one_clear_line(run)
