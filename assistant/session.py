@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from assistant import safety
 from assistant.captions import Captions
+from assistant.errors import DeviceError
 from assistant.flows.base import Flow, FlowReply, Utterance
 from assistant.ports import Speaker, UtteranceSource
 from assistant.safety import SafetyCheck
@@ -123,9 +124,14 @@ class Session:
             return
         self.last_spoken = text
         self.captions.said(text)
-        if self.speaker is not None:
+        if self.speaker is None:
+            return
+        try:
             with self.source.speaking():
                 self.speaker.say(text)
+        except DeviceError as exc:
+            self.speaker = None
+            self.captions.note(f"{exc} Continuing with captions only.")
 
     def _end(self) -> None:
         if self.journal is not None and self.session_id is not None:

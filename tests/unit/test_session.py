@@ -1,0 +1,110 @@
+"""The session runner with hand-written fakes for the flow, input and voice (pure logic)."""
+
+import contextlib
+from collections.abc import Iterator
+from io import StringIO
+
+from assistant.captions import Captions
+from assistant.errors import DeviceError
+from assistant.flows.base import FlowReply, Utterance
+from assistant.session import Session
+from assistant.themes import ThemeReading
+
+
+class ScriptedInput:
+    def __init__(self, *lines: str) -> None:
+        self.lines = list(lines)
+        self.speaking_now = False
+
+    def next_utterance(self) -> Utterance | None:
+        return Utterance(text=self.lines.pop(0)) if self.lines else None
+
+    @contextlib.contextmanager
+    def speaking(self) -> Iterator[None]:
+        self.speaking_now = True
+        yield
+        self.speaking_now = False
+
+
+class EchoFlow:
+    def __init__(self, done_after: int = 99) -> None:
+        self.heard: list[str] = []
+        self.done_after = done_after
+
+    def opening(self) -> FlowReply:
+        return FlowReply(lines=["Hello."], step="open", next_speaker="Sam")
+
+    def respond(self, said: Utterance, reading: ThemeReading) -> FlowReply:
+        self.heard.append(f"{said.speaker}:{said.text}:{reading.top}")
+        done = len(self.heard) >= self.done_after
+        return FlowReply(lines=[f"Heard {len(self.heard)}."], step="reflect", done=done)
+
+    def close(self) -> FlowReply:
+        return FlowReply(lines=["Goodbye."], step="close", done=True)
+
+
+class RecordingSpeaker:
+    def __init__(self, source: ScriptedInput, fail: bool = False) -> None:
+        self.spoken: list[tuple[str, bool]] = []
+        self.source = source
+        self.fail = fail
+
+    def say(self, text: str) -> None:
+        if self.fail:
+            raise DeviceError("The speaker went away.")
+        self.spoken.append((text, self.source.speaking_now))
+
+
+def _session(flow: EchoFlow, source: ScriptedInput, **kw: object) -> tuple[Session, StringIO]:
+    out = StringIO()
+    return Session(flow=flow, source=source, captions=Captions(out), **kw), out  # type: ignore[arg-type]
+
+
+def test_every_turn_is_classified_answered_and_captioned_while_input_is_muted() -> None:
+    source = ScriptedInput("I feel so alone lately.", "I'm furious with you.")
+    flow = EchoFlow()
+    speaker = RecordingSpeaker(source)
+    session, out = _session(flow, source, speaker=speaker)
+    assert session.run() == 2
+    assert flow.heard[0].startswith("Sam:I feel so alone lately.:")
+    assert [text for text, _ in speaker.spoken] == ["Hello.", "Heard 1.", "Heard 2.", "Goodbye."]
+    assert all(muted for _, muted in speaker.spoken)
+    assert out.getvalue().splitlines() == [
+        "attune: Hello.",
+        "Sam: I feel so alone lately.",
+        "attune: Heard 1.",
+        "you: I'm furious with you.",
+        "attune: Heard 2.",
+        "attune: Goodbye.",
+    ]
+
+
+def test_max_turns_ends_with_the_closing_summary() -> None:
+    source = ScriptedInput("one", "two", "three")
+    session, out = _session(EchoFlow(), source, max_turns=1)
+    assert session.run() == 1
+    assert out.getvalue().splitlines()[-1] == "attune: Goodbye."
+    assert source.lines == ["two", "three"]
+
+
+def test_a_finished_flow_is_not_closed_twice() -> None:
+    session, out = _session(EchoFlow(done_after=1), ScriptedInput("one", "two"))
+    assert session.run() == 1
+    assert "Goodbye." not in out.getvalue()
+
+
+def test_a_crisis_stops_the_exercise_and_gives_resources() -> None:
+    flow = EchoFlow()
+    session, out = _session(flow, ScriptedInput("I want to kill myself.", "more"))
+    session.run()
+    assert flow.heard == []
+    assert "988" in out.getvalue() and "Goodbye." not in out.getvalue()
+
+
+def test_a_lost_speaker_falls_back_to_captions_and_keeps_going() -> None:
+    source = ScriptedInput("I feel hopeful today.")
+    session, out = _session(EchoFlow(), source, speaker=RecordingSpeaker(source, fail=True))
+    assert session.run() == 1
+    text = out.getvalue()
+    assert "[The speaker went away. Continuing with captions only.]" in text
+    assert "attune: Heard 1." in text
