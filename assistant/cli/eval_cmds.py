@@ -1,7 +1,45 @@
-"""Commands registered later; see the module docstring in assistant.cli."""
+"""`attune eval themes`: the theme classifier measured on the ED-7 and GE-7 benchmarks."""
 
 import argparse
+import json
+from pathlib import Path
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    """Add this group's sub-commands (none yet)."""
+    """Add `attune eval themes`."""
+    evaluate = sub.add_parser("eval", help="measure attune on real, labelled data")
+    groups = evaluate.add_subparsers(dest="eval_command", metavar="WHAT", required=True)
+    themes = groups.add_parser(
+        "themes",
+        help="theme recognition on ED-7 and GE-7: macro-F1, accuracy, confusion matrix",
+    )
+    themes.add_argument(
+        "--data",
+        type=Path,
+        default=None,
+        help="folder holding empatheticdialogues/ and goemotions/ "
+        "(default: $ATTUNE_DATA, else ../shared/data next to the repository)",
+    )
+    themes.add_argument("--json", action="store_true", help="print one JSON object")
+    themes.set_defaults(handler=run_themes)
+
+
+def run_themes(args: argparse.Namespace) -> int:
+    """Print dev and test scores for both benchmarks; exit 0."""
+    from assistant.evaluation.report import (
+        default_data_dir,
+        evaluate_all,
+        format_scores,
+        format_summary,
+    )
+
+    data_dir: Path = args.data or default_data_dir()
+    results = evaluate_all(data_dir)
+    if args.json:
+        print(json.dumps({"data": str(data_dir), "results": [r.model_dump() for r in results]}))
+        return 0
+    for result in results:
+        print(format_scores(result))
+        print()
+    print(format_summary(results))
+    return 0
