@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "assistant.cli.system",
     "assistant.cli.eval_cmds",
     "assistant.cli.config_cmds",
+    "assistant.cli.doctor",
 )
 
 

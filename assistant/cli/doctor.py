@@ -1,0 +1,193 @@
+"""`attune doctor`: what a person needs to trust attune, each with a fix when it is wrong.
+
+Checks the microphone, the speaker, the speech model, the voice, that nothing needs the
+network, and where the journal lives and who can read it. Exit code 0 when all is well.
+"""
+
+import argparse
+import os
+import stat
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+from assistant.config import Settings, data_home
+from assistant.errors import AttuneError, JournalError
+from assistant.journal.connection import DIR_MODE, FILE_MODE, JOURNAL_FILENAME, inspect
+
+
+class Check(BaseModel):
+    """One line of the report: ok or a problem, what was found, and the fix."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str
+    ok: bool
+    detail: str
+    fix: str = ""
+
+    def line(self) -> str:
+        """The check as plain text: 'ok' or 'problem', then a fix line when needed."""
+        text = f"{'ok' if self.ok else 'problem':<8} {self.name}: {self.detail}"
+        return text if self.ok else f"{text}\n{'':<8} fix: {self.fix}"
+
+
+def _parse_device(choice: str | None) -> int | str | None:
+    if not choice:
+        return None
+    return int(choice) if choice.strip().isdigit() else choice
+
+
+def _audio_device(name: str, kind: str, device: int | str | None, fix: str) -> Check:
+    try:
+        import sounddevice
+    except (ImportError, OSError):
+        return Check(
+            name=name,
+            ok=False,
+            detail="the audio library PortAudio is missing",
+            fix="install it with 'sudo apt-get install libportaudio2'",
+        )
+    try:
+        found: Any = sounddevice.query_devices(device, kind=kind)
+    except (ValueError, sounddevice.PortAudioError) as exc:
+        return Check(name=name, ok=False, detail=f"none found ({exc})", fix=fix)
+    channels = found[f"max_{kind}_channels"]
+    return Check(name=name, ok=True, detail=f"{found['name']} ({channels} channels)")
+
+
+def check_microphone(device: int | str | None = None) -> Check:
+    """Is there an input device attune can record from?"""
+    return _audio_device(
+        "microphone",
+        "input",
+        device,
+        "plug in a microphone or pick one with --input-device (see 'attune devices'), "
+        "or use --text to type instead",
+    )
+
+
+def check_speaker(device: int | str | None = None) -> Check:
+    """Is there an output device attune can speak through?"""
+    return _audio_device(
+        "speaker",
+        "output",
+        device,
+        "connect a speaker or headphones or pick one with --output-device, or use "
+        "--no-speak to read captions only",
+    )
+
+
+def check_model(choice: str | None) -> Check:
+    """Is the speech model a complete local folder (--model, ATTUNE_MODEL or bundled)?"""
+    from assistant.adapters.whisper import resolve_model_path
+
+    try:
+        folder = resolve_model_path(choice)
+    except AttuneError as exc:
+        return Check(name="model", ok=False, detail="no usable speech model", fix=str(exc))
+    return Check(name="model", ok=True, detail=f"local Whisper model at {folder}")
+
+
+def check_voice() -> Check:
+    """Can the text-to-speech engine start, and does it have a voice?"""
+    from assistant.adapters.voice import Pyttsx3Synthesizer
+
+    try:
+        voices = Pyttsx3Synthesizer(Settings()).voices()
+    except AttuneError as exc:
+        return Check(name="voice", ok=False, detail="no text-to-speech voice", fix=str(exc))
+    if not voices:
+        return Check(
+            name="voice",
+            ok=False,
+            detail="the speech engine has no voices",
+            fix="install espeak-ng voices ('sudo apt-get install espeak-ng')",
+        )
+    return Check(name="voice", ok=True, detail=f"{len(voices)} voices installed")
+
+
+def check_offline(model: Check) -> Check:
+    """Does anything need the network? Only a model that is not on disk would."""
+    if not model.ok:
+        return Check(
+            name="offline",
+            ok=False,
+            detail="there is no local speech model, and attune never downloads one",
+            fix="fix the model line above; nothing else needs the network",
+        )
+    hub = os.environ.get("HF_HUB_OFFLINE", "unset (attune sets it to 1 when loading)")
+    return Check(
+        name="offline",
+        ok=True,
+        detail=f"no network needed: the model is on disk, loaded with local files only; "
+        f"HF_HUB_OFFLINE is {hub}",
+    )
+
+
+def _too_open(path: Path, wanted: int) -> str | None:
+    mode = stat.S_IMODE(path.stat().st_mode)
+    return None if mode & ~wanted == 0 else f"{path} is mode {mode:04o}"
+
+
+def check_data(home: Path) -> Check:
+    """Where the journal lives, and is it readable by its owner only (0700 / 0600)?"""
+    journal = home / JOURNAL_FILENAME
+    if not home.exists():
+        return Check(
+            name="data",
+            ok=True,
+            detail=f"nothing stored yet; the journal will be created in {home}, "
+            "readable by you only",
+        )
+    files = [p for p in (journal, Path(f"{journal}-wal"), Path(f"{journal}-shm")) if p.exists()]
+    loose = [_too_open(home, DIR_MODE), *(_too_open(p, FILE_MODE) for p in files)]
+    problems = [p for p in loose if p]
+    if problems:
+        modes = "; ".join(problems)
+        return Check(
+            name="data",
+            ok=False,
+            detail=f"others can read your journal ({modes})",
+            fix=f"run: chmod 700 {home} && chmod 600 {home}/{JOURNAL_FILENAME}*",
+        )
+    if journal.exists():
+        try:
+            inspect(journal)
+        except JournalError as exc:
+            return Check(name="data", ok=False, detail="the journal cannot be read", fix=str(exc))
+    return Check(
+        name="data",
+        ok=True,
+        detail=f"journal in {home}, readable by you only (folder 0700, file 0600)",
+    )
+
+
+def run_checks(args: argparse.Namespace) -> list[Check]:
+    """Every check, in the order a person would look at them."""
+    model = check_model(args.model)
+    return [
+        check_microphone(_parse_device(args.input_device)),
+        check_speaker(_parse_device(args.output_device)),
+        model,
+        check_voice(),
+        check_offline(model),
+        check_data(data_home()),
+    ]
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    checks = run_checks(args)
+    for check in checks:
+        print(check.line())
+    return 0 if all(c.ok for c in checks) else 1
+
+
+def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    """Add `attune doctor`."""
+    p = sub.add_parser("doctor", help="check microphone, speaker, model, voice and privacy")
+    p.add_argument("--model", help="check this local Whisper model folder instead")
+    p.add_argument("--input-device", help="microphone to check (index or name)")
+    p.add_argument("--output-device", help="speaker to check (index or name)")
+    p.set_defaults(handler=_doctor)
