@@ -1,0 +1,312 @@
+"""Couples speaking in turn: share, mirror, check, more, validate, pass the floor; repair."""
+
+from collections.abc import Callable, Sequence
+from enum import StrEnum
+from typing import TypedDict
+
+from assistant.flows.base import Commitment, FlowReply, FollowUp, OpenCommitment, Utterance
+from assistant.flows.saying import Saying
+from assistant.flows.turns import SpeakingTime, escalated
+from assistant.flows.wording import (
+    ThemeTally,
+    commitment_text,
+    follow_up_done,
+    join_words,
+    sounds_finished,
+    sounds_missed,
+    sounds_unready,
+)
+from assistant.prompts import PromptLibrary, PromptPicker, Step
+from assistant.reflect import reflect
+from assistant.themes.taxonomy import Theme, ThemeReading
+
+INJURY_SCORE = 0.35
+"""A betrayal or mistrust score this high in the speaker's words puts an injury on the table."""
+MAX_FOLLOW_UPS = 4
+MAX_MIRRORS = 2
+"""Mirror attempts per piece before moving on, so a round cannot loop forever."""
+MAX_MORES = 2
+
+
+class _Pair(TypedDict):
+    name: str
+    partner: str
+
+
+class _Awaiting(StrEnum):
+    FOLLOW_UP = "follow_up"
+    READY_FIRST = "ready"
+    READY_SECOND = "ready_partner"
+    SHARE = "share"
+    MIRROR = "mirror"
+    CHECK = "check"
+    MORE = "more"
+    VALIDATE = "validate"
+    REPAIR_DEEPEN = "repair_deepen"
+    REPAIR_ACKNOWLEDGE = "repair_acknowledge"
+    REPAIR_ASK = "repair_ask"
+    REPAIR_RESPOND = "repair_respond"
+    BEHAVIOUR = "new_behaviour"
+    DONE = "done"
+
+
+_SPEAKER_TURNS = (_Awaiting.SHARE, _Awaiting.CHECK, _Awaiting.MORE)
+
+
+class CoupleFlow:
+    """Two named partners taking turns, as a state machine; see assistant.flows.base.Flow.
+
+    `rounds` is how many times the floor is held in all (2: each partner once). When the
+    speaker's words carry betrayal or mistrust, the round ends in the attachment-injury repair
+    steps instead of passing the floor; then each partner names one new behaviour.
+    """
+
+    def __init__(
+        self,
+        library: PromptLibrary,
+        names: tuple[str, str],
+        *,
+        open_commitments: Sequence[OpenCommitment],
+        recent_prompt_ids: set[str],
+        seed: int | None = None,
+        rounds: int = 2,
+    ) -> None:
+        self._library = library
+        self._picker = PromptPicker(library, recent_prompt_ids, seed)
+        self._names = names
+        self._follow_ups = list(open_commitments)[:MAX_FOLLOW_UPS]
+        self._rounds = max(1, rounds)
+        self._tally = ThemeTally()
+        self._time = SpeakingTime(names)
+        self._awaiting = _Awaiting.READY_FIRST
+        self._speaker = 0
+        self._rounds_done = 0
+        self._mirrors = 0
+        self._mores = 0
+        self._hurt: int | None = None
+        self._behaviours: list[int] = []
+        self._commitments: list[Commitment] = []
+
+    # names -----------------------------------------------------------------------------
+    def _both(self, who: int) -> _Pair:
+        return _Pair(name=self._names[who], partner=self._names[1 - who])
+
+    @property
+    def _listener(self) -> int:
+        return 1 - self._speaker
+
+    # Flow ------------------------------------------------------------------------------
+    def opening(self) -> FlowReply:
+        """The privacy note, then follow-ups on earlier commitments or the readiness check."""
+        saying = Saying(self._picker).say(Step.PRIVACY_COUPLE, **self._both(0))
+        return self._ask_next(saying, follow_ups=[])
+
+    def respond(self, said: Utterance, reading: ThemeReading) -> FlowReply:
+        """The next prompt after one partner spoke; contempt or overwhelm ends in a break."""
+        if self._awaiting is _Awaiting.DONE:
+            return self.close()
+        who = self._who_spoke(said)
+        self._time.add(self._names[who], said.text, said.duration_s)
+        self._tally.add(reading)
+        if escalated(said.text):
+            return self._pause()
+        if self._awaiting in _SPEAKER_TURNS:
+            self._note_injury(reading)
+        return self._handlers()[self._awaiting](said)
+
+    def close(self) -> FlowReply:
+        """The summary: themes heard, each partner's new behaviour, thanks."""
+        saying = Saying(self._picker)
+        heard = self._tally.heard()
+        if heard:
+            spoken = join_words([self._library.spoken(t) for t in heard])
+            saying.say(Step.CLOSE_COUPLE, themes=spoken, **self._both(0))
+        for c in self._commitments:
+            who = self._names.index(c.who) if c.who in self._names else 0
+            words = reflect(c.text, partner=self._names[1 - who])
+            saying.say(Step.CLOSE_COMMITMENT_NAMED, commitment=words, **self._both(who))
+        saying.say(Step.GOODBYE_COUPLE, **self._both(0))
+        self._awaiting = _Awaiting.DONE
+        return saying.reply(step=Step.CLOSE_COUPLE, themes=heard, done=True)
+
+    # bookkeeping -------------------------------------------------------------------------
+    def _handlers(self) -> dict[_Awaiting, Callable[[Utterance], FlowReply]]:
+        return {
+            _Awaiting.FOLLOW_UP: self._on_follow_up,
+            _Awaiting.READY_FIRST: self._on_ready_first,
+            _Awaiting.READY_SECOND: self._on_ready_second,
+            _Awaiting.SHARE: self._on_share,
+            _Awaiting.MIRROR: self._on_mirror,
+            _Awaiting.CHECK: self._on_check,
+            _Awaiting.MORE: self._on_more,
+            _Awaiting.VALIDATE: self._on_validate,
+            _Awaiting.REPAIR_DEEPEN: self._repair(Step.REPAIR_ACKNOWLEDGE, hurt=False),
+            _Awaiting.REPAIR_ACKNOWLEDGE: self._repair(Step.REPAIR_ASK, hurt=True),
+            _Awaiting.REPAIR_ASK: self._repair(Step.REPAIR_RESPOND, hurt=False),
+            _Awaiting.REPAIR_RESPOND: self._on_repair_respond,
+            _Awaiting.BEHAVIOUR: self._on_behaviour,
+        }
+
+    def _expected(self) -> int:
+        """Whose turn the flow announced last."""
+        if self._awaiting in (_Awaiting.MIRROR, _Awaiting.VALIDATE):
+            return self._listener
+        if self._awaiting is _Awaiting.READY_SECOND:
+            return 1
+        if self._awaiting is _Awaiting.BEHAVIOUR and self._behaviours:
+            return self._behaviours[0]
+        if self._awaiting.value.startswith("repair") and self._hurt is not None:
+            hurt_speaks = self._awaiting in (_Awaiting.REPAIR_DEEPEN, _Awaiting.REPAIR_ASK)
+            return self._hurt if hurt_speaks else 1 - self._hurt
+        if self._awaiting is _Awaiting.FOLLOW_UP and self._follow_ups:
+            who = self._follow_ups[0].who
+            return self._names.index(who) if who in self._names else 0
+        return self._speaker
+
+    def _who_spoke(self, said: Utterance) -> int:
+        if said.speaker in self._names:
+            return self._names.index(said.speaker)
+        return self._expected()
+
+    def _note_injury(self, reading: ThemeReading) -> None:
+        injury = max(reading.score(Theme.BETRAYAL), reading.score(Theme.MISTRUST))
+        on_top = reading.top in (Theme.BETRAYAL, Theme.MISTRUST)
+        if self._hurt is None and (injury >= INJURY_SCORE or on_top):
+            owning = reading.score(Theme.REMORSE) > injury
+            self._hurt = self._listener if owning else self._speaker
+
+    # steps -------------------------------------------------------------------------------
+    def _ask_next(self, saying: Saying, follow_ups: list[FollowUp]) -> FlowReply:
+        if self._follow_ups:
+            pending = self._follow_ups[0]
+            if pending.who in self._names:
+                who = self._names.index(pending.who)
+                words = reflect(pending.text, partner=self._names[1 - who])
+                saying.say(Step.FOLLOW_UP_NAMED, commitment=words, **self._both(who))
+                nxt: str | None = self._names[who]
+            else:
+                saying.say(Step.FOLLOW_UP, commitment=reflect(pending.text))
+                nxt = None
+            self._awaiting = _Awaiting.FOLLOW_UP
+            return saying.reply(themes=self._tally.heard(), next_speaker=nxt, follow_ups=follow_ups)
+        saying.say(Step.READY, **self._both(0))
+        self._awaiting = _Awaiting.READY_FIRST
+        return self._reply(saying, 0, follow_ups=follow_ups)
+
+    def _reply(
+        self, saying: Saying, to: int, follow_ups: list[FollowUp] | None = None
+    ) -> FlowReply:
+        return saying.reply(
+            themes=self._tally.heard(), next_speaker=self._names[to], follow_ups=follow_ups
+        )
+
+    def _on_follow_up(self, said: Utterance) -> FlowReply:
+        asked = self._follow_ups.pop(0)
+        answer = FollowUp(commitment_id=asked.id, answer=said.text, done=follow_up_done(said.text))
+        return self._ask_next(Saying(self._picker).say(Step.FOLLOW_UP_ACK), follow_ups=[answer])
+
+    def _on_ready_first(self, said: Utterance) -> FlowReply:
+        if sounds_unready(said.text):
+            return self._not_ready()
+        self._awaiting = _Awaiting.READY_SECOND
+        return self._reply(Saying(self._picker).say(Step.READY_PARTNER, **self._both(1)), 1)
+
+    def _on_ready_second(self, said: Utterance) -> FlowReply:
+        if sounds_unready(said.text):
+            return self._not_ready()
+        self._start_round(0)
+        return self._reply(Saying(self._picker).say(Step.FIRST_SHARE, **self._both(0)), 0)
+
+    def _start_round(self, speaker: int) -> None:
+        self._speaker, self._mirrors, self._mores = speaker, 0, 0
+        self._awaiting = _Awaiting.SHARE
+
+    def _mirror(self) -> FlowReply:
+        self._mirrors += 1
+        self._awaiting = _Awaiting.MIRROR
+        saying = Saying(self._picker).say(Step.MIRROR, **self._both(self._listener))
+        return self._reply(saying, self._listener)
+
+    def _on_share(self, said: Utterance) -> FlowReply:
+        return self._mirror()
+
+    def _on_mirror(self, said: Utterance) -> FlowReply:
+        self._awaiting = _Awaiting.CHECK
+        saying = Saying(self._picker).say(Step.CHECK, **self._both(self._speaker))
+        return self._reply(saying, self._speaker)
+
+    def _on_check(self, said: Utterance) -> FlowReply:
+        if sounds_missed(said.text) and self._mirrors < MAX_MIRRORS:
+            return self._mirror()
+        self._awaiting = _Awaiting.MORE
+        saying = Saying(self._picker).say(Step.MORE_NAMED, **self._both(self._speaker))
+        return self._reply(saying, self._speaker)
+
+    def _on_more(self, said: Utterance) -> FlowReply:
+        self._mores += 1
+        talkative = self._time.quieter() == self._names[self._listener]
+        limit = 1 if talkative else MAX_MORES
+        if not sounds_finished(said.text) and self._mores < limit:
+            self._mirrors = 0
+            return self._mirror()
+        self._awaiting = _Awaiting.VALIDATE
+        saying = Saying(self._picker).say(Step.VALIDATE, **self._both(self._listener))
+        return self._reply(saying, self._listener)
+
+    def _on_validate(self, said: Utterance) -> FlowReply:
+        self._rounds_done += 1
+        if self._hurt is not None:
+            self._awaiting = _Awaiting.REPAIR_DEEPEN
+            saying = Saying(self._picker).say(Step.REPAIR_DEEPEN, **self._both(self._hurt))
+            return self._reply(saying, self._hurt)
+        if self._rounds_done >= self._rounds:
+            return self._ask_behaviours([0, 1])
+        new = self._listener
+        saying = Saying(self._picker)
+        if self._time.quieter() == self._names[new]:
+            saying.say(Step.BALANCE, **self._both(new))
+        self._start_round(new)
+        return self._reply(saying.say(Step.PASS_FLOOR, **self._both(new)), new)
+
+    def _repair(self, step: Step, *, hurt: bool) -> Callable[[Utterance], FlowReply]:
+        """A handler that moves the repair on to `step`, addressed to the hurt partner or not."""
+
+        def handle(said: Utterance) -> FlowReply:
+            hurt_one = self._hurt or 0
+            to = hurt_one if hurt else 1 - hurt_one
+            self._awaiting = _Awaiting(step.value)
+            return self._reply(Saying(self._picker).say(step, **self._both(to)), to)
+
+        return handle
+
+    def _on_repair_respond(self, said: Utterance) -> FlowReply:
+        hurt_one = self._hurt or 0
+        return self._ask_behaviours([1 - hurt_one, hurt_one])
+
+    def _ask_behaviours(self, order: list[int]) -> FlowReply:
+        self._behaviours = order
+        self._awaiting = _Awaiting.BEHAVIOUR
+        saying = Saying(self._picker).say(Step.NEW_BEHAVIOUR, **self._both(order[0]))
+        return self._reply(saying, order[0])
+
+    def _on_behaviour(self, said: Utterance) -> FlowReply:
+        who = self._behaviours.pop(0)
+        action = commitment_text(said.text)
+        new = [Commitment(who=self._names[who], text=action)] if action else []
+        self._commitments.extend(new)
+        if not self._behaviours:
+            closing = self.close()
+            return closing.model_copy(update={"commitments": new})
+        nxt = self._behaviours[0]
+        saying = Saying(self._picker).say(Step.NEW_BEHAVIOUR, **self._both(nxt))
+        return self._reply(saying, nxt).model_copy(update={"commitments": new})
+
+    def _not_ready(self) -> FlowReply:
+        self._awaiting = _Awaiting.DONE
+        saying = Saying(self._picker).say(Step.NOT_READY, **self._both(0))
+        return saying.reply(themes=self._tally.heard(), done=True)
+
+    def _pause(self) -> FlowReply:
+        self._awaiting = _Awaiting.DONE
+        saying = Saying(self._picker).say(Step.PAUSE, **self._both(0))
+        return saying.reply(themes=self._tally.heard(), done=True)

@@ -1,0 +1,49 @@
+"""Collects the prompts of one reply and turns them into a FlowReply."""
+
+from assistant.flows.base import Commitment, FlowReply, FollowUp
+from assistant.prompts import PromptPicker, Step
+from assistant.themes.taxonomy import Theme
+
+
+class Saying:
+    """One reply under construction: lines picked from the library, and their ids."""
+
+    def __init__(self, picker: PromptPicker) -> None:
+        self._picker = picker
+        self.lines: list[str] = []
+        self.prompt_ids: list[str] = []
+        self.last_step: Step | None = None
+
+    def say(self, step: Step, *, theme: Theme | None = None, **values: str) -> "Saying":
+        """Add one freshly picked prompt for `step`, with its placeholders filled in."""
+        text, prompt_id = self._picker.say(step, theme=theme, **values)
+        self.lines.append(text)
+        self.prompt_ids.append(prompt_id)
+        self.last_step = step
+        return self
+
+    def reflect(self, reflection: str | None) -> "Saying":
+        """Add a reflection of the person's words; nothing when there is none."""
+        return self.say(Step.REFLECT, reflection=reflection) if reflection else self
+
+    def reply(
+        self,
+        *,
+        themes: list[Theme],
+        step: Step | None = None,
+        next_speaker: str | None = None,
+        commitments: list[Commitment] | None = None,
+        follow_ups: list[FollowUp] | None = None,
+        done: bool = False,
+    ) -> FlowReply:
+        """The FlowReply, named after `step` or else the step of its last prompt."""
+        return FlowReply(
+            lines=self.lines,
+            step=str(step or self.last_step or ""),
+            prompt_ids=self.prompt_ids,
+            next_speaker=next_speaker,
+            commitments=commitments or [],
+            follow_ups=follow_ups or [],
+            themes_heard=themes,
+            done=done,
+        )
