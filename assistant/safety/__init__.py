@@ -1,0 +1,32 @@
+"""The safety gate: recognise crisis, violence and abuse before any theme or prompt.
+
+``check`` runs on every utterance (pure regex, no heavy imports); ``crisis_reply`` is what
+attune says instead of an exercise when it fires; ``ends_joint_work`` and
+``individual_support_note`` decide what happens next in couples mode.
+"""
+
+from assistant.safety.gate import check
+from assistant.safety.reply import (
+    crisis_reply,
+    crisis_reply_lines,
+    ends_joint_work,
+    individual_support_note,
+    resource_card,
+)
+from assistant.safety.resources import Resource, load_resources, resources_for
+from assistant.safety.types import ABUSE_KINDS, SafetyCheck, SafetyKind
+
+__all__ = [
+    "ABUSE_KINDS",
+    "Resource",
+    "SafetyCheck",
+    "SafetyKind",
+    "check",
+    "crisis_reply",
+    "crisis_reply_lines",
+    "ends_joint_work",
+    "individual_support_note",
+    "load_resources",
+    "resource_card",
+    "resources_for",
+]

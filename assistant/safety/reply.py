@@ -1,0 +1,136 @@
+"""What attune says when the gate fires, and what happens next in couples mode (pure).
+
+Safe-messaging practice: brief and warm, ask whether the person is safe now, say honestly
+that attune cannot contact anyone, give resources, no method detail, no judgement, and say
+that help works. Wording differs for self-harm, harm done to the speaker, and risk to others.
+"""
+
+from collections.abc import Sequence
+
+from assistant.safety.resources import Resource, resources_for
+from assistant.safety.types import ABUSE_KINDS, SafetyCheck, SafetyKind
+
+_OPENING = {
+    "self": "Thank you for telling me. I'm really glad you said it out loud, and I'd like to "
+    "pause here.",
+    "harmed": "Thank you for telling me. What you describe sounds frightening, and no one "
+    "deserves to be hurt, threatened or controlled. I'd like to pause the exercise.",
+    "others": "Thank you for being honest about this; saying it out loud is an important step. "
+    "I'd like to pause the exercise.",
+}
+_SAFE_NOW = {
+    "self": "Are you safe right now?",
+    "harmed": "Are you safe right now?",
+    "others": "Are you and the people around you safe right now? If you can, give yourself "
+    "some space and distance for now.",
+}
+_WHO_HELPS = {
+    "self": "I can't call anyone or send help myself, so please reach out to people who can:",
+    "harmed": "I can't contact anyone for you, but trained people can listen and help you think "
+    "through your options, in confidence:",
+    "others": "I can't contact anyone for you, but people can help you keep everyone safe, "
+    "without judgement:",
+}
+_HELP_WORKS = {
+    "self": "You don't have to carry this alone. Many people who have felt this way found that "
+    "talking to someone helped, and feelings this heavy can ease.",
+    "harmed": "Reaching out does help; many people have found a safer way forward with support "
+    "like this.",
+    "others": "Help like this works; many people have learned to handle these moments differently.",
+}
+_SOMEONE_ELSE = "They can also help if you're worried about someone else."
+_COUPLES_PRIVATE = (
+    "If it isn't safe to talk about this here, you can contact them later, on your own."
+)
+_THIRD_PERSON = ("himself", "herself", "themselves", "themself")
+
+
+def _voice(kind: SafetyKind | None) -> str:
+    if kind is SafetyKind.HARM_TO_OTHERS:
+        return "others"
+    if kind in ABUSE_KINDS:
+        return "harmed"
+    return "self"
+
+
+def _about_someone_else(result: SafetyCheck) -> bool:
+    return any(word in said.split() for said in result.evidence for word in _THIRD_PERSON)
+
+
+def _resources(result: SafetyCheck, region: str) -> list[Resource]:
+    return resources_for(region, list(result.kinds) or ([result.kind] if result.kind else []))
+
+
+def _spoken_list(phrases: list[str]) -> str:
+    if len(phrases) == 1:
+        return f"you can {phrases[0]}."
+    return f"you can {', '.join(phrases[:-1])}, or {phrases[-1]}."
+
+
+def crisis_reply_lines(
+    result: SafetyCheck,
+    region: str = "US",
+    extra_resources: Sequence[str] = (),
+    *,
+    couples: bool = False,
+) -> list[str]:
+    """The crisis reply as separate lines (to speak and caption); the region picks resources.
+
+    ``extra_resources`` (Settings.resources) are read out first, as written. A result that is
+    not a crisis still gets the self-harm wording, so a caller can never get an empty reply.
+    """
+    voice = _voice(result.kind)
+    phrases = [f"reach {extra.strip()}" for extra in extra_resources if extra.strip()]
+    phrases += [resource.spoken for resource in _resources(result, region)]
+    lines = [_OPENING[voice], _SAFE_NOW[voice], f"{_WHO_HELPS[voice]} {_spoken_list(phrases)}"]
+    if voice == "self" and _about_someone_else(result):
+        lines.append(_SOMEONE_ELSE)
+    if couples:
+        lines.append(_COUPLES_PRIVATE)
+    lines.append(_HELP_WORKS[voice])
+    return lines
+
+
+def crisis_reply(
+    result: SafetyCheck,
+    region: str = "US",
+    extra_resources: Sequence[str] = (),
+    *,
+    couples: bool = False,
+) -> str:
+    """What attune says instead of an exercise when the gate fires, as one string."""
+    return " ".join(crisis_reply_lines(result, region, extra_resources, couples=couples))
+
+
+def resource_card(
+    result: SafetyCheck, region: str = "US", extra_resources: Sequence[str] = ()
+) -> list[str]:
+    """The resources as printed lines (screen, captions, export): extras first."""
+    extras = [extra.strip() for extra in extra_resources if extra.strip()]
+    return extras + [resource.printed for resource in _resources(result, region)]
+
+
+def ends_joint_work(result: SafetyCheck) -> bool:
+    """Whether couples mode must stop joint exercises for the rest of the session.
+
+    Any crisis ends joint work: after abuse, control or a risk to the partner, working on
+    it together is not safe; after self-harm, support for that person comes first.
+    """
+    return result.crisis
+
+
+def individual_support_note(kind: SafetyKind | None = None) -> str:
+    """What attune says in couples mode after a disclosure, instead of the next joint step."""
+    if kind is SafetyKind.SELF_HARM or kind is None:
+        return (
+            "Let's stop the joint exercise here; support matters more than any exercise right "
+            "now. Talking with someone on your own, a counsellor or one of the services I "
+            "mentioned, can really help."
+        )
+    return (
+        "I'm going to stop the joint exercises here. When there is fear, harm or control "
+        "between partners, working on it together isn't safe, so each of you deserves support "
+        "on your own first. A counsellor who sees one person at a time, or one of the services "
+        "I mentioned, is a good next step, and attune's evening reflection is there for each of "
+        "you alone."
+    )
