@@ -78,7 +78,7 @@ def read_wav(path: Path) -> AudioClip:
 def write_wav(path: Path, clip: AudioClip) -> None:
     """Write a clip as 16-bit PCM mono WAV; an empty clip makes a valid empty file."""
     pcm = (np.clip(clip.samples, -1.0, 1.0) * 32767.0).astype("<i2")
-    with wave.open(str(path), "wb") as wav:
+    with open(path, "wb") as handle, wave.open(handle, "wb") as wav:
         wav.setnchannels(1)
         wav.setsampwidth(2)
         wav.setframerate(clip.sample_rate_hz)

@@ -25,7 +25,7 @@ class Settings(BaseModel):
     cpu_threads: int = Field(default=0, ge=0)
 
     voice: str | None = None
-    speech_rate_wpm: int = Field(default=160, ge=60, le=400)
+    speech_rate_wpm: int = Field(default=145, ge=60, le=400)
     volume: float = Field(default=1.0, ge=0.0, le=1.0)
     speak: bool = True
 

@@ -4,7 +4,7 @@ It only composes ports; the CLI builds the real parts. Every finished turn is wr
 journal before attune answers, so Ctrl-C or a crash loses at most the turn being spoken.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -40,6 +40,7 @@ class Session:
     turns: int = 0
     last_spoken: str = ""
     expected_speaker: str | None = None
+    crisis_heard: SafetyCheck | None = None
 
     def run(self) -> int:
         """Hold the whole conversation; returns the number of turns heard."""
@@ -70,9 +71,10 @@ class Session:
         """Answer one turn; False when the conversation is over."""
         check = self.check(said.text)
         if check.crisis:
-            reply = safety.crisis_reply(check)
-            self._record(said, None, check, reply, [], "safety")
-            self.say(reply)
+            return self._answer_crisis(said, check)
+        if self.crisis_heard is not None:
+            self._record(said, None, check, AFTER_CRISIS, [], "safety")
+            self.say(AFTER_CRISIS)
             return False
         reading = self.classify(said.text)
         answer = self.flow.respond(said, reading)
@@ -80,6 +82,19 @@ class Session:
         self._save_side_effects(answer)
         self._say_reply(answer)
         return not answer.done
+
+    def _answer_crisis(self, said: Utterance, check: SafetyCheck) -> bool:
+        """Stop the exercise and answer with care; couples mode ends joint work at once."""
+        couples = self.mode == "couple"
+        reply = safety.crisis_reply(check, self.region, self.extra_resources, couples=couples)
+        if couples and safety.ends_joint_work(check):
+            reply = f"{reply} {safety.individual_support_note(check.kind)}"
+        self._record(said, None, check, reply, [], "safety")
+        self.say(reply)
+        for line in safety.resource_card(check, self.region, self.extra_resources):
+            self.captions.note(line)
+        self.crisis_heard = check
+        return not couples
 
     def _record(
         self,
@@ -138,13 +153,20 @@ class Session:
             self.journal.end_session(self.session_id, self.last_spoken)
 
 
+AFTER_CRISIS = (
+    "Thank you for answering me. I'm going to stop the exercise here for tonight. The numbers "
+    "I gave are on the screen, and the people there are ready to listen, day and night."
+)
+
 NOTHING_HEARD = (
     "I didn't hear any words in that recording. Whenever you're ready, "
     "what's sitting with you right now?"
 )
 
 
-def answer_once(text: str) -> tuple[ThemeReading, SafetyCheck, str]:
+def answer_once(
+    text: str, region: str = "US", extra_resources: Sequence[str] = ()
+) -> tuple[ThemeReading, SafetyCheck, str]:
     """One turn without a session: the gate, the themes and the reply attune would give."""
     from assistant.flows.evening import EveningFlow
     from assistant.prompts import load_library
@@ -154,7 +176,7 @@ def answer_once(text: str) -> tuple[ThemeReading, SafetyCheck, str]:
     if not text.strip():
         return reading, check, NOTHING_HEARD
     if check.crisis:
-        return reading, check, safety.crisis_reply(check)
+        return reading, check, safety.crisis_reply(check, region, extra_resources)
     flow = EveningFlow(load_library(), open_commitments=[], recent_prompt_ids=set())
     flow.opening()
     return reading, check, flow.respond(Utterance(text=text), reading).text

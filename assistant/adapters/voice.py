@@ -14,6 +14,8 @@ from assistant.config import Settings
 from assistant.errors import VoiceError
 
 _ENGINE_LOCK = threading.Lock()
+PREFERRED_VOICE = "gmw/en-us"
+"""espeak-ng's American English: understood best (by people and by Whisper) of its voices."""
 
 
 class Pyttsx3Synthesizer:
@@ -30,6 +32,8 @@ class Pyttsx3Synthesizer:
         self._engine.setProperty("volume", settings.volume)
         if settings.voice:
             self._engine.setProperty("voice", _find_voice(self._engine, settings.voice))
+        elif _has_voice(self._engine, PREFERRED_VOICE):
+            self._engine.setProperty("voice", PREFERRED_VOICE)
 
     def synthesize(self, text: str) -> AudioClip:
         """Speak the text into memory; empty text gives an empty clip."""
@@ -61,6 +65,10 @@ def _init_engine() -> Any:
             "No text-to-speech voice is available. Install espeak-ng "
             "('sudo apt-get install espeak-ng') or run 'make run', or use --no-speak."
         ) from exc
+
+
+def _has_voice(engine: Any, voice_id: str) -> bool:
+    return any(v.id == voice_id for v in engine.getProperty("voices"))
 
 
 def _find_voice(engine: Any, wanted: str) -> str:

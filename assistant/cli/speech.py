@@ -98,13 +98,18 @@ def respond_command(args: argparse.Namespace) -> int:
 
     settings = settings_from(args, beam_size=args.beam_size or FILE_BEAM_SIZE)
     transcript = args.text if args.text is not None else _transcribe_file(args.path, settings)
-    reading, check, reply = answer_once(transcript)
+    reading, check, reply = answer_once(transcript, settings.region, settings.resources)
     result = _respond_json(transcript, reading, check, reply)
     if args.json:
         print_json(result)
     else:
         print(f"you: {transcript}" if transcript else "you: (no words heard)")
         print(f"attune: {reply}")
+        if check.crisis:
+            from assistant import safety
+
+            for line in safety.resource_card(check, settings.region, settings.resources):
+                print(f"[{line}]")
     if args.out is not None or not args.no_speak:
         _speak(reply, args, settings)
     return 0

@@ -12,6 +12,7 @@ from assistant.flows.wording import (
     join_words,
     reflection_of,
     sounds_finished,
+    states_action,
 )
 from assistant.prompts import PromptLibrary, PromptPicker, Step
 from assistant.reflect import reflect
@@ -130,6 +131,8 @@ class EveningFlow:
         return self._step(said, reading, [Step.REFLECT, Step.MORE], _Awaiting.MORE)
 
     def _on_more(self, said: Utterance, reading: ThemeReading) -> FlowReply:
+        if states_action(said.text):
+            return self._on_action(said, reading)
         steps = [Step.ACTION] if sounds_finished(said.text) else [Step.REFLECT, Step.ACTION]
         return self._step(said, reading, steps, _Awaiting.ACTION)
 

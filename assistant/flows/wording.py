@@ -104,11 +104,22 @@ def commitment_text(answer: str) -> str | None:
     match = _LEAD_IN.match(text.lower())
     rest = text[match.end() :] if match else text
     rest = rest.strip().rstrip(".!?,;: ")
-    if not _words(rest):
+    if len(_words(rest)) < 2:
         return None
     if not re.match(r"I\b|I'", rest):
         rest = rest[0].lower() + rest[1:]
     return rest
+
+
+_STATED_ACTION = re.compile(
+    r"^(?:(?:yes|yeah|okay|ok|so|well|um|maybe|and|also)[, ]+)*"
+    r"(?:i'll|i will|i'm going to|i am going to|i'm gonna|i plan to|i promise to|i commit to)\b"
+)
+
+
+def states_action(text: str) -> bool:
+    """True when a person already names what they will do ("I'll call her tomorrow")."""
+    return bool(_STATED_ACTION.search(_plain(text))) and commitment_text(text) is not None
 
 
 def join_words(items: Sequence[str]) -> str:

@@ -130,6 +130,22 @@ def test_no_action_named_means_no_commitment_and_a_gentle_close(library: PromptL
     assert closing.prompt_ids[0] in ids_of(library, Step.NO_ACTION)
 
 
+def test_a_bare_acknowledgement_is_not_taken_as_a_commitment(library: PromptLibrary) -> None:
+    closing = run(flow(library), [*SCRIPT[:-1], "ok"])[-1]
+    assert closing.done and closing.commitments == []
+    assert " ok" not in closing.text.lower()
+
+
+def test_an_action_offered_when_asked_for_more_is_saved_without_asking_again(
+    library: PromptLibrary,
+) -> None:
+    replies = run(flow(library), [*SCRIPT[:5], "I will tell him tomorrow, calmly, how it felt."])
+    closing = replies[-1]
+    assert closing.done and closing.step == "close"
+    assert [c.text for c in closing.commitments] == ["tell him tomorrow, calmly, how it felt"]
+    assert not any(r.step == "action" for r in replies)
+
+
 def test_the_person_can_end_at_any_time_and_hears_a_summary(library: PromptLibrary) -> None:
     evening = flow(library)
     evening.opening()

@@ -95,10 +95,22 @@ def test_a_finished_flow_is_not_closed_twice() -> None:
 
 def test_a_crisis_stops_the_exercise_and_gives_resources() -> None:
     flow = EchoFlow()
-    session, out = _session(flow, ScriptedInput("I want to kill myself.", "more"))
-    session.run()
+    session, out = _session(flow, ScriptedInput("I want to kill myself.", "I'm home.", "more"))
+    assert session.run() == 2
+    text = out.getvalue()
     assert flow.heard == []
-    assert "988" in out.getvalue() and "Goodbye." not in out.getvalue()
+    assert "Are you safe right now?" in text and "[988" in text.replace("Lifeline: ", "[")
+    assert "stop the exercise" in text and "Goodbye." not in text
+
+
+def test_in_couples_mode_a_disclosure_of_abuse_ends_joint_work_at_once() -> None:
+    flow = EchoFlow()
+    source = ScriptedInput("He grabbed my throat last week.", "We can keep going.")
+    session, out = _session(flow, source, mode="couple")
+    assert session.run() == 1
+    text = out.getvalue()
+    assert flow.heard == [] and source.lines == ["We can keep going."]
+    assert "1-800-799-7233" in text and "support on your own" in text
 
 
 def test_a_lost_speaker_falls_back_to_captions_and_keeps_going() -> None:
