@@ -60,6 +60,8 @@ ROUNDS = [
     ("held-out round 1", "_heldout"),
     ("held-out round 2", "_heldout2"),
     ("held-out round 3", "_heldout3"),
+    ("held-out round 4", "_round4"),
+    ("held-out round 5", "_round5"),
 ]
 
 
@@ -71,14 +73,20 @@ def _rows(path: Path) -> list[str]:
 def test_sets() -> None:
     """Print recall and false alarms on attune's own hand-written test sets, per round."""
     for label, infix in ROUNDS:
-        crisis = [row.split("\t")[1] for row in _rows(TEST_DATA / f"safety{infix}_crisis.tsv")]
+        rows = [row.split("\t") for row in _rows(TEST_DATA / f"safety{infix}_crisis.tsv")]
         calm = _rows(TEST_DATA / f"safety{infix}_not_crisis.txt")
-        caught = sum(check(text).crisis for text in crisis)
-        alarms = sum(check(text).crisis for text in calm)
-        print(f"{label}: recall {caught}/{len(crisis)}, false alarms {alarms}/{len(calm)}")
-        for text in crisis:
+        caught = sum(check(text).crisis for _, text in rows)
+        right = sum(check(text).kind == kind for kind, text in rows)
+        alarms = [text for text in calm if check(text).crisis]
+        print(
+            f"{label}: recall {caught}/{len(rows)} (right kind {right}), "
+            f"false alarms {len(alarms)}/{len(calm)}"
+        )
+        for _, text in rows:
             if not check(text).crisis:
                 print(f"   missed: {text}")
+        for text in alarms:
+            print(f"   false alarm: {text} {check(text).evidence}")
 
 
 def main() -> int:

@@ -21,7 +21,7 @@ VIOLENCE = [
     ),
     (
         r"\b(?:threw|throws|throwing|smashed|smashes|broke|breaks|swung|swings|slammed|hit|hits)\s+"
-        r"(?:[\w']+\s+){1,3}?(?:at|over|on|against|into|across)\s+(?:<ME>|my (?:head|face|"
+        r"<SOFT>(?:[\w']+\s+){1,3}?(?:at|over|on|against|into|across)\s+(?:<ME>|my (?:head|face|"
         r"back|body|"
         r"chest))\b",
         True,
@@ -81,7 +81,7 @@ VIOLENCE = [
         True,
     ),
     (r"\b<AGENT><GAP>broke\s+my\s+(?:nose|arm|ribs?|wrist|jaw|fingers?|tooth|teeth|leg)\b", True),
-    (r"\bthrew\s+(?:[\w']+\s+){1,3}?(?:at|towards?)\s+(?:<ME>|my (?:head|face))\b", True),
+    (r"\bthrew\s+<SOFT>(?:[\w']+\s+){1,3}?(?:at|towards?)\s+(?:<ME>|my (?:head|face))\b", True),
     (
         r"\b(?:punch|kick|smash|hit|slam|bang)\w*\s+(?:a hole|holes|dents?)\s+in\s+(?:the|a|our)\s+"
         r"(?:wall|door)s?\b",
@@ -89,7 +89,9 @@ VIOLENCE = [
     ),
     (
         r"\b(?:wall|door|table)\b(?:\s+[\w']+){0,4}?\s+(?:next to|beside|near|right by|behind|"
-        r"inches from)\s+(?:me|my (?:head|face))\b",
+        r"inches from|(?:an?|one|two|three|a few|few)\s+inch(?:es)?\s+(?:from|away from)|"
+        r"inches away from|(?:milli|centi)met\w+\s+(?:from|away from)|just missed)\s+"
+        r"(?:me|my (?:head|face))\b",
         True,
     ),
     (r"\bthrew\s+<ME>\s+(?:against|into|down|across|onto|on the|to the)\b", True),

@@ -160,7 +160,7 @@ HARM_TO_OTHERS = [
         r"threaten\w*\s+to\s+(?:kill|hurt|harm|hit|beat|stab|shoot)\s+<OTHER>",
         True,
     ),
-    (r"\bi\s+(?:\w+\s+){0,2}?threw\s+(?:[\w']+\s+){1,3}?at\s+<OTHER>\b", True),
+    (r"\bi\s+(?:\w+\s+){0,2}?threw\s+<SOFT>(?:[\w']+\s+){1,3}?at\s+<OTHER>\b", True),
     (
         r"\bi\s+(?:was|got|have been|'ve been|can be|get|became|become|am|'m)\s+(?:\w+\s+)?"
         r"(?:violent|abusive|physical with|rough with)\b",

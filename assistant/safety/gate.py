@@ -35,19 +35,20 @@ def _negated(text: str, found: re.Match[str]) -> bool:
     return bool(NEGATION.search(window) or NEGATION.search(opening))
 
 
-def _personal(text: str, found: re.Match[str]) -> bool:
-    """Whether the sentence holding the cue speaks in the first person."""
+def _sentence(text: str, found: re.Match[str]) -> str:
+    """The sentence (or sentences, if the cue spans a break) holding the cue."""
     starts = [brk.end() for brk in SENTENCE_BREAK.finditer(text, 0, found.start())]
     end = SENTENCE_BREAK.search(text, found.end())
-    sentence = text[starts[-1] if starts else 0 : end.start() if end else len(text)]
-    return bool(FIRST_PERSON.search(sentence))
+    return text[starts[-1] if starts else 0 : end.start() if end else len(text)]
 
 
 def _first_hit(cue: Cue, text: str) -> re.Match[str] | None:
     for found in cue.regex.finditer(text):
         if cue.negatable and _negated(text, found):
             continue
-        if cue.personal and not _personal(text, found):
+        if cue.personal and not FIRST_PERSON.search(_sentence(text, found)):
+            continue
+        if cue.context is not None and not cue.context.search(_sentence(text, found)):
             continue
         return found
     return None

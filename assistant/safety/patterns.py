@@ -1,51 +1,30 @@
-"""Compiles the cue lists (cues_harm.py, cues_abuse.py) and holds the figures of speech to ignore.
+"""Compiles the cue lists (cues_*.py) and holds the figures of speech to ignore.
 
 Patterns run on lower-cased text with straight apostrophes; ``'?`` lets typed text drop them.
 Tokens in angle brackets (``<AGENT>``, ``<ME>``, ``<OTHER>`` …) expand to shared groups so
-each cue reads like the sentence it catches. A cue marked ``negatable`` is ignored when its
+each cue reads like the sentence it catches; the word families (``<BODY>``, ``<WEAPON>`` …) let
+one cue cover a verb lemma crossed with every object it can take. A cue may carry a
+``context``: a second pattern that must also occur in the same sentence (a fear word fires only
+where someone's drinking is mentioned). A cue marked ``negatable`` is ignored when its
 clause is negated ("he has never hit me"); self-harm cues never are, because a denial of
 suicidal thoughts is still worth a gentle check.
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assistant.safety import cues_acts, cues_control, cues_ideation
 from assistant.safety.cues_abuse import ABUSE, ABUSE_TOPIC, COERCIVE_CONTROL, VIOLENCE
 from assistant.safety.cues_harm import HARM_TO_OTHERS, SELF_HARM
+from assistant.safety.lexicon import TOKENS, Entry
 from assistant.safety.types import SafetyKind
-
-_REL = (
-    r"(?:ex[- ]?)?(?:husband|wife|partner|spouse|boyfriend|girlfriend|bf|gf|fianc[eé]e?|dad|"
-    r"father|mom|mum|mother|step ?dad|step ?father|step ?mom|step ?mum|step ?mother|brother|"
-    r"sister|son|daughter|ex)"
-)
-_TOKENS = {
-    "<KIDS>": (
-        r"(?:the|my|our|his|her) (?:kids|children|child|baby|son|daughter|boys|girls|"
-        r"little ones?)"
-    ),
-    "<AGENT>": rf"(?:he|she|they|my {_REL})",
-    "<PERSON>": rf"(?:him|her|them|my {_REL})",
-    "<ME>": r"(?:me|us|<KIDS>)",
-    "<OTHER>": rf"(?:him|her|them|my {_REL}|<KIDS>|someone|somebody)",
-    "<GAP>": r"(?:\s+[\w']+){0,3}?\s+",
-    "<FEAR>": r"(?:scared|afraid|terrified|frightened|fearful)",
-    "<WILL>": (
-        r"(?:'?ll|'?d|\s+will|\s+would|\s+might|\s+could|\s+may|'s going to|\s+is going to|"
-        r"\s+was going to|'s gonna|\s+is gonna|\s+was gonna)"
-    ),
-    "<LEAVE>": (
-        r"(?:leave|left|try to leave|tried to leave|go|went|tell anyone|told anyone|tell someone|"
-        r"told someone|call the police|called the police|report|reported)"
-    ),
-    "<END>": r"(?=\s*(?:$|[.!?;,]))",
-}
 
 
 def _expand(pattern: str) -> str:
     """Replace the angle-bracket tokens (nested ones too) with their regex groups."""
     for _ in range(3):
-        for token, group in _TOKENS.items():
+        for token, group in TOKENS.items():
             pattern = pattern.replace(token, group)
     return pattern
 
@@ -59,6 +38,8 @@ class Cue:
     negatable: bool
     personal: bool = False
     """Fires only when its sentence speaks in the first person (a disclosure, not a topic)."""
+    context: re.Pattern[str] | None = None
+    """When set, fires only when this pattern also occurs in the cue's sentence."""
 
 
 FIGURES_OF_SPEECH = [
@@ -91,19 +72,29 @@ SENTENCE_BREAK = re.compile(r"[.!?\n]")
 CLAUSE_BREAK = re.compile(r"[.;!?,]|\b(?:but|and|though|although|yet|so|because|then)\b")
 
 
-def _cues(kind: SafetyKind, entries: list[tuple[str, bool]]) -> list[Cue]:
-    return [Cue(kind, re.compile(_expand(pattern)), negatable) for pattern, negatable in entries]
+def _cue(kind: SafetyKind, entry: Entry) -> Cue:
+    context = re.compile(_expand(entry[2])) if len(entry) == 3 else None
+    return Cue(kind, re.compile(_expand(entry[0])), entry[1], context=context)
+
+
+def _cues(kind: SafetyKind, entries: Sequence[Entry]) -> list[Cue]:
+    return [_cue(kind, entry) for entry in entries]
 
 
 CUES: list[Cue] = [
     *_cues(SafetyKind.SELF_HARM, [(pattern, False) for pattern in SELF_HARM]),
+    *_cues(SafetyKind.SELF_HARM, cues_ideation.IDEATION),
     *_cues(SafetyKind.HARM_TO_OTHERS, HARM_TO_OTHERS),
+    *_cues(SafetyKind.HARM_TO_OTHERS, cues_acts.HARM_TO_OTHERS),
     *_cues(SafetyKind.VIOLENCE, VIOLENCE),
+    *_cues(SafetyKind.VIOLENCE, cues_acts.VIOLENCE),
     *_cues(SafetyKind.ABUSE, ABUSE),
+    *_cues(SafetyKind.ABUSE, cues_control.SEXUAL_COERCION),
     *[
         Cue(SafetyKind.ABUSE, re.compile(_expand(pattern)), negatable=False, personal=True)
         for pattern in ABUSE_TOPIC
     ],
     *_cues(SafetyKind.COERCIVE_CONTROL, COERCIVE_CONTROL),
+    *_cues(SafetyKind.COERCIVE_CONTROL, cues_control.COERCIVE_CONTROL),
 ]
 """Every cue, in the order of SafetyKind (most urgent first)."""

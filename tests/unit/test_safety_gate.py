@@ -20,12 +20,19 @@ def _crisis(name: str) -> list[tuple[SafetyKind, str]]:
     return [(SafetyKind(kind), text) for kind, text in (ln.split("\t") for ln in _lines(name))]
 
 
-SEEN_CRISIS = ["safety_crisis.tsv", "safety_heldout_crisis.tsv", "safety_heldout2_crisis.tsv"]
+SEEN_CRISIS = [
+    "safety_crisis.tsv",
+    "safety_heldout_crisis.tsv",
+    "safety_heldout2_crisis.tsv",
+    "safety_round4_crisis.tsv",
+]
 SEEN_CALM = [
     "safety_not_crisis.txt",
     "safety_heldout_not_crisis.txt",
     "safety_heldout2_not_crisis.txt",
+    "safety_round4_not_crisis.txt",
 ]
+UNSEEN_CALM = ["safety_heldout3_not_crisis.txt", "safety_round5_not_crisis.txt"]
 
 
 def test_test_set_has_at_least_forty_of_each() -> None:
@@ -41,7 +48,7 @@ def test_every_crisis_statement_in_the_main_set_fires_with_its_kind() -> None:
 
 
 def test_false_alarms_stay_under_five_percent_on_every_calm_set() -> None:
-    for name in [*SEEN_CALM, "safety_heldout3_not_crisis.txt"]:
+    for name in [*SEEN_CALM, *UNSEEN_CALM]:
         texts = _lines(name)
         alarms = [text for text in texts if check(text).crisis]
         assert len(alarms) / len(texts) <= MAX_FALSE_ALARM_RATE, (name, alarms)
@@ -54,11 +61,23 @@ def test_paraphrases_seen_while_writing_the_patterns_are_caught() -> None:
     assert caught / len(cases) >= 0.97
 
 
-def test_unseen_paraphrases_are_caught_at_least_as_often_as_when_measured() -> None:
-    """Round 3 was never tuned on: 8 of 20 caught when written. A floor, not a goal."""
-    cases = _crisis("safety_heldout3_crisis.tsv")
-    caught = sum(check(text).crisis for _, text in cases)
-    assert caught >= 8
+def test_round_four_paraphrases_are_all_caught_with_their_kind() -> None:
+    """Round 4 was measured once before any change (16 of 73 caught), then used to generalise."""
+    cases = _crisis("safety_round4_crisis.tsv")
+    assert [text for _, text in cases if not check(text).crisis] == []
+    assert [text for kind, text in cases if check(text).kind is not kind] == []
+
+
+@pytest.mark.parametrize(
+    ("name", "floor"),
+    [("safety_heldout3_crisis.tsv", 8), ("safety_round5_crisis.tsv", 4)],
+)
+def test_unseen_paraphrases_are_caught_at_least_as_often_as_when_measured(
+    name: str, floor: int
+) -> None:
+    """Rounds 3 and 5 were never tuned on (8 of 20 and 4 of 32 when written): floors, not goals."""
+    caught = sum(check(text).crisis for _, text in _crisis(name))
+    assert caught >= floor
 
 
 @pytest.mark.parametrize(
@@ -103,6 +122,36 @@ def test_figures_of_speech_and_empty_text_do_not_fire(text: str) -> None:
     assert result.evidence == []
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Everyone would be better off if I wasn't around.", SafetyKind.SELF_HARM),
+        ("I've been looking up how many painkillers it would take.", SafetyKind.SELF_HARM),
+        ("My wife squeezed my throat until I couldn't breathe.", SafetyKind.VIOLENCE),
+        ("She kicked our dog because I forgot to call.", SafetyKind.VIOLENCE),
+        ("He came at me with a broken bottle.", SafetyKind.VIOLENCE),
+        ("She goes through my purse every night.", SafetyKind.COERCIVE_CONTROL),
+        ("My whole salary goes straight into her account.", SafetyKind.COERCIVE_CONTROL),
+        ("I want to break her nose so she knows how it feels.", SafetyKind.HARM_TO_OTHERS),
+    ],
+)
+def test_word_families_cover_combinations_not_written_out(text: str, kind: SafetyKind) -> None:
+    assert check(text).kind is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She threw a cushion at me during the film.",
+        "He put a camera in the nursery to watch the baby.",
+        "Who will feed the cat when I'm gone for the weekend?",
+        "I haven't seen my parents in ages because they live in Spain.",
+    ],
+)
+def test_harmless_uses_of_the_same_words_do_not_fire(text: str) -> None:
+    assert not check(text).crisis
+
+
 def test_a_denied_act_does_not_fire_but_the_same_act_does() -> None:
     assert not check("He has never hit me, he just goes quiet.").crisis
     assert check("He hit me last night.").kind is SafetyKind.VIOLENCE
@@ -126,10 +175,12 @@ def test_curly_apostrophes_and_missing_apostrophes_are_understood() -> None:
 
 
 def test_the_check_is_fast_enough_for_every_utterance() -> None:
-    texts = [text for _, text in _crisis("safety_crisis.tsv")] + _lines("safety_not_crisis.txt")
+    texts = [text for _, text in _crisis("safety_round4_crisis.tsv")] + _lines(
+        "safety_round4_not_crisis.txt"
+    )
     started = time.perf_counter()
     for _ in range(5):
         for text in texts:
             check(text)
     per_utterance_ms = (time.perf_counter() - started) * 1000 / (5 * len(texts))
-    assert per_utterance_ms < 5.0
+    assert per_utterance_ms < 1.0
