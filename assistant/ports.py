@@ -47,9 +47,16 @@ class Speaker(Protocol):
         """Speak the text and return when the last sample has been played."""
         ...
 
+    def adjust_rate(self, delta_wpm: int) -> int:
+        """Speak faster (positive) or slower (negative); returns the new rate in wpm."""
+        ...
+
 
 class Synthesizer(Protocol):
     """Text to audio, without playing it."""
+
+    rate_wpm: int
+    """Speech rate in words per minute, read at each synthesis."""
 
     def synthesize(self, text: str) -> AudioClip:
         """Render the text as speech at the voice's own sample rate."""

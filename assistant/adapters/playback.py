@@ -3,9 +3,14 @@
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
+
 from assistant.audio import AudioClip
 from assistant.errors import DeviceError
 from assistant.ports import Synthesizer
+
+MIN_RATE_WPM = 80
+MAX_RATE_WPM = 320
 
 
 def parse_device(choice: str | None) -> int | str | None:
@@ -36,6 +41,12 @@ class SoundDeviceSpeaker:
         if len(clip.samples):
             self.play(clip)
 
+    def adjust_rate(self, delta_wpm: int) -> int:
+        """Change the speech rate within MIN_RATE_WPM..MAX_RATE_WPM; returns the new rate."""
+        rate = self.synthesizer.rate_wpm + delta_wpm
+        self.synthesizer.rate_wpm = max(MIN_RATE_WPM, min(MAX_RATE_WPM, rate))
+        return self.synthesizer.rate_wpm
+
     def play(self, clip: AudioClip) -> None:
         """Play one clip to this speaker's output device."""
         if self.on_first_sample is not None:
@@ -44,10 +55,22 @@ class SoundDeviceSpeaker:
 
 
 def play(clip: AudioClip, device: int | str | None = None) -> None:
-    """Play one clip and wait for its end; a missing device raises DeviceError."""
+    """Play one clip and wait for its end; a missing device raises DeviceError.
+
+    Blocking writes, not sounddevice's callback player: with a microphone stream open in the
+    same process (as in every live session), the callback player can stop early on ALSA.
+    """
     sd = _sounddevice()
+    samples = np.ascontiguousarray(clip.samples.reshape(-1, 1), dtype=np.float32)
     try:
-        sd.play(clip.samples, clip.sample_rate_hz, device=device, blocking=True)
+        with sd.OutputStream(
+            samplerate=clip.sample_rate_hz,
+            channels=1,
+            dtype="float32",
+            device=device,
+            latency="low",
+        ) as stream:
+            stream.write(samples)
     except (sd.PortAudioError, ValueError) as exc:
         raise DeviceError(
             f"The speaker could not be used ({exc}). Run 'attune devices' to pick one "

@@ -2,8 +2,12 @@
 
 import contextlib
 import io
+import itertools
+import shutil
 import tempfile
 import threading
+import time
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +18,7 @@ from assistant.config import Settings
 from assistant.errors import VoiceError
 
 _ENGINE_LOCK = threading.Lock()
+WAV_HEADER_BYTES = 44
 PREFERRED_VOICE = "gmw/en-us"
 """espeak-ng's American English: understood best (by people and by Whisper) of its voices."""
 
@@ -26,6 +31,9 @@ class Pyttsx3Synthesizer:
         self._engine = _init_engine()
         self.rate_wpm = settings.speech_rate_wpm
         self._configure(settings)
+        self._folder = Path(tempfile.mkdtemp(prefix="attune-voice-"))
+        self._count = itertools.count()
+        weakref.finalize(self, shutil.rmtree, self._folder, True)
 
     def _configure(self, settings: Settings) -> None:
         """Apply volume and voice; an unknown voice name is a clear error."""
@@ -39,19 +47,38 @@ class Pyttsx3Synthesizer:
         """Speak the text into memory; empty text gives an empty clip."""
         if not text.strip():
             return AudioClip(np.zeros(0, dtype=np.float32))
-        with _ENGINE_LOCK, tempfile.TemporaryDirectory(prefix="attune-voice-") as folder:
-            target = Path(folder) / "reply.wav"
+        target = self._folder / f"reply-{next(self._count)}.wav"
+        with _ENGINE_LOCK:
             self._engine.setProperty("rate", self.rate_wpm)
             with contextlib.redirect_stdout(io.StringIO()):
                 self._engine.save_to_file(text, str(target))
                 self._engine.runAndWait()
-            if not target.exists() or target.stat().st_size <= 44:
-                raise VoiceError("The voice produced no sound. Run 'attune doctor' to check it.")
-            return read_wav(target)
+                written = _wait_for_wav(target)  # the driver prints when done: keep it quiet
+        try:
+            return read_wav(written)
+        finally:
+            target.unlink(missing_ok=True)
 
     def voices(self) -> list[tuple[str, str]]:
         """(id, name) of every installed voice."""
         return [(v.id, v.name) for v in self._engine.getProperty("voices")]
+
+
+def _wait_for_wav(target: Path, timeout_s: float = 5.0) -> Path:
+    """espeak's driver may finish writing just after runAndWait returns: wait for the file.
+
+    The file lives in a folder kept for the synthesizer's lifetime, so a late write never
+    lands in a deleted folder.
+    """
+    deadline = time.monotonic() + timeout_s
+    last_size = -1
+    while time.monotonic() < deadline:
+        size = target.stat().st_size if target.exists() else 0
+        if size > WAV_HEADER_BYTES and size == last_size:
+            return target
+        last_size = size
+        time.sleep(0.01)
+    raise VoiceError("The voice produced no sound. Run 'attune doctor' to check it.")
 
 
 def _init_engine() -> Any:

@@ -1,7 +1,98 @@
-"""Commands registered later; see the module docstring in assistant.cli."""
+"""`attune devices` (microphones, speakers, voices) and `attune bench` (how fast attune is)."""
 
 import argparse
+from pathlib import Path
+from typing import Any
+
+from assistant.cli.common import add_model_options, print_json, settings_from
+from assistant.config import PROJECT_ROOT
+from assistant.errors import DeviceError
+
+DEFAULT_AUDIO = PROJECT_ROOT.parent / "shared" / "data" / "audio"
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    """Add this group's sub-commands (none yet)."""
+    """Add devices and bench."""
+    p = sub.add_parser("devices", help="list microphones, speakers and voices")
+    p.set_defaults(handler=devices_command)
+
+    p = sub.add_parser("bench", help="measure reply latency and transcription speed")
+    p.add_argument("--audio", type=Path, default=DEFAULT_AUDIO, help="folder of real recordings")
+    p.add_argument("--output-device", help="speaker name or index (see 'attune devices')")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    add_model_options(p)
+    p.set_defaults(handler=bench_command)
+
+
+def devices_command(args: argparse.Namespace) -> int:
+    """Print inputs, outputs (default marked with *) and the installed voices."""
+    try:
+        import sounddevice as sd
+
+        devices = list(sd.query_devices())
+        default_in, default_out = sd.default.device
+    except OSError as exc:
+        raise DeviceError(
+            "The audio library PortAudio is missing. Install it with "
+            "'sudo apt-get install libportaudio2' or run 'make run'."
+        ) from exc
+    for title, key, default in (
+        ("Microphones", "max_input_channels", default_in),
+        ("Speakers", "max_output_channels", default_out),
+    ):
+        print(f"{title} (index, name, channels, default rate):")
+        rows = [(i, d) for i, d in enumerate(devices) if int(d[key]) > 0]
+        for index, device in rows:
+            print(_device_line(index, device, key, index == default))
+        if not rows:
+            print("  none found")
+    print("Voices (id, name):")
+    for voice_id, name in _voices():
+        print(f"  {voice_id}  {name}")
+    return 0
+
+
+def _device_line(index: int, device: dict[str, Any], key: str, is_default: bool) -> str:
+    mark = "*" if is_default else " "
+    rate = int(device["default_samplerate"])
+    return f"{mark} {index:>3}  {device['name']}  {device[key]} ch  {rate} Hz"
+
+
+def _voices() -> list[tuple[str, str]]:
+    """Installed text-to-speech voices; none when the speech engine is missing."""
+    from assistant.adapters.voice import Pyttsx3Synthesizer
+    from assistant.config import Settings
+    from assistant.errors import VoiceError
+
+    try:
+        return Pyttsx3Synthesizer(Settings()).voices()
+    except VoiceError:
+        return []
+
+
+def bench_command(args: argparse.Namespace) -> int:
+    """Measure and print reply latency, transcription speed and classifier speed."""
+    from assistant.adapters.playback import parse_device
+    from assistant.bench import run_bench
+
+    settings = settings_from(args, beam_size=1)
+    print("Measuring (about a minute)…", flush=True)
+    report = run_bench(settings, args.audio, parse_device(args.output_device))
+    if args.json:
+        print_json(report)
+        return 0
+    print(f"Reply latency, end of turn → first sample of reply audio ({report.output}):")
+    for row in report.latency:
+        print(
+            f"  {row.pipeline:<36} p50 {row.p50_ms:7.1f} ms   p95 {row.p95_ms:7.1f} ms   "
+            f"over {row.turns} turns ({row.speculative_hits} with text ready)"
+        )
+    print("Transcription real-time factor (seconds of work per second of audio):")
+    for speed in report.transcription:
+        print(
+            f"  {speed.file:<26} {speed.audio_s:6.2f} s  beam {speed.beam_size}  "
+            f"RTF {speed.real_time_factor:.3f}"
+        )
+    if report.classifier_utterances_per_s is not None:
+        print(f"Theme classifier: {report.classifier_utterances_per_s:.0f} utterances/s")
+    return 0

@@ -1,0 +1,81 @@
+"""Silero VAD (the ONNX model faster-whisper ships) run as a stream with onnxruntime."""
+
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from assistant.audio import FRAME_SAMPLES, Samples
+from assistant.errors import ModelError
+
+CONTEXT_SAMPLES = 64
+"""Samples of the previous frame the v6 model sees in front of each 512-sample frame."""
+STATE_SHAPE = (1, 1, 128)
+MODEL_FILE = "silero_vad_v6.onnx"
+
+
+def model_path() -> Path:
+    """Where faster-whisper keeps the Silero VAD model; a missing file is a ModelError."""
+    try:
+        import faster_whisper
+    except ImportError as exc:
+        raise ModelError(
+            "faster-whisper is not installed, so the voice detector is missing. "
+            "Run 'make run' or 'pip install faster-whisper'."
+        ) from exc
+    path = Path(faster_whisper.__file__).resolve().parent / "assets" / MODEL_FILE
+    if not path.is_file():
+        raise ModelError(
+            f"The voice detector model {MODEL_FILE} is missing from faster-whisper. "
+            "Reinstall it with 'pip install --force-reinstall faster-whisper'."
+        )
+    return path
+
+
+class SileroVoiceActivity:
+    """Speech probability per 32 ms frame, carrying the LSTM state and context frame to frame."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self._session = _session(path or model_path())
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget the stream: zero state and context (after attune has spoken)."""
+        self._h = np.zeros(STATE_SHAPE, dtype=np.float32)
+        self._c = np.zeros(STATE_SHAPE, dtype=np.float32)
+        self._context = np.zeros(CONTEXT_SAMPLES, dtype=np.float32)
+
+    def probability(self, frame: Samples) -> float:
+        """Speech probability of one 512-sample 16 kHz frame (shorter frames are zero-padded)."""
+        data = np.zeros(FRAME_SAMPLES, dtype=np.float32)
+        data[: min(len(frame), FRAME_SAMPLES)] = frame[:FRAME_SAMPLES]
+        batch = np.concatenate([self._context, data])[np.newaxis, :]
+        out, self._h, self._c = self._session.run(
+            None, {"input": batch, "h": self._h, "c": self._c}
+        )
+        self._context = data[-CONTEXT_SAMPLES:]
+        return float(np.asarray(out).reshape(-1)[0])
+
+
+def _session(path: Path) -> Any:
+    """One single-threaded onnxruntime session (it runs on every frame, beside Whisper)."""
+    try:
+        import onnxruntime
+    except ImportError as exc:
+        raise ModelError(
+            "onnxruntime is not installed, so the voice detector cannot run. "
+            "Run 'make run' or 'pip install onnxruntime'."
+        ) from exc
+    options = onnxruntime.SessionOptions()
+    options.inter_op_num_threads = 1
+    options.intra_op_num_threads = 1
+    options.log_severity_level = 4
+    try:
+        return onnxruntime.InferenceSession(
+            str(path), providers=["CPUExecutionProvider"], sess_options=options
+        )
+    except Exception as exc:  # onnxruntime raises its own untyped errors
+        raise ModelError(
+            f"The voice detector model {path} could not be loaded ({exc}). "
+            "Reinstall faster-whisper."
+        ) from exc

@@ -1,0 +1,240 @@
+"""`attune bench`: reply latency (speculative vs naive), transcription speed, classifier speed.
+
+Reply latency is measured from the moment the end of a turn is judged (in the Listener) to
+the moment the first sample of the reply is handed to the output device, over turns spoken
+by the real voice and replayed through the real VAD, endpointing and Whisper.
+"""
+
+import importlib
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from pydantic import BaseModel, ConfigDict
+
+from assistant.audio import SAMPLE_RATE_HZ, AudioClip, resample
+from assistant.config import Settings
+from assistant.ports import Synthesizer, Transcriber, Transcript
+
+SENTENCES = (
+    "My partner broke a promise to me again and I feel betrayed.",
+    "I felt so alone last night when you stayed on your phone.",
+    "I am scared that you are going to leave me.",
+    "I am really angry that you never listen to me.",
+    "I miss how close we used to be.",
+    "I am sorry, it was my fault and I want to make it right.",
+    "I feel ashamed of what I said to you.",
+    "I just shut down and leave the room when we argue.",
+    "Thank you for making dinner, it meant a lot to me.",
+    "I can't believe anything you tell me anymore.",
+)
+RATES_WPM = (150, 180)
+GAP_S = 5.0
+RECORDINGS = ("jfk.flac", "LJ050-0131.wav", "OSR_us_000_0034_8k.wav")
+
+
+class Latency(BaseModel):
+    """End of turn → first sample of reply audio, for one pipeline."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    pipeline: str
+    turns: int
+    p50_ms: float
+    p95_ms: float
+    speculative_hits: int
+
+
+class Speed(BaseModel):
+    """Transcription real-time factor on one real recording (lower is faster)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    file: str
+    audio_s: float
+    beam_size: int
+    seconds: float
+    real_time_factor: float
+
+
+class BenchReport(BaseModel):
+    """Everything `attune bench` measured in one run."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    latency: list[Latency]
+    transcription: list[Speed]
+    classifier_utterances_per_s: float | None
+    output: str
+
+
+@dataclass
+class BeamTranscriber:
+    """A Whisper transcriber fixed to one beam width (the naive pipeline uses 5)."""
+
+    whisper: Any
+    beam_size: int
+
+    def transcribe(self, clip: AudioClip) -> Transcript:
+        result: Transcript = self.whisper.transcribe(clip, beam_size=self.beam_size)
+        return result
+
+
+def bench_turns(voice: Synthesizer) -> AudioClip:
+    """The spoken turns (each sentence at each rate), separated by silence, at 16 kHz."""
+    gap = np.zeros(int(GAP_S * SAMPLE_RATE_HZ), dtype=np.float32)
+    parts: list[np.ndarray] = [gap]
+    for rate in RATES_WPM:
+        if hasattr(voice, "rate_wpm"):
+            voice.rate_wpm = rate
+        for sentence in SENTENCES:
+            clip = voice.synthesize(sentence)
+            parts += [resample(clip.samples, clip.sample_rate_hz), gap]
+    return AudioClip(np.concatenate(parts))
+
+
+def reply_path(
+    voice: Synthesizer, hand_over: Callable[[AudioClip], float]
+) -> Callable[[str], float]:
+    """What attune does after a turn: safety gate, themes, reply text, voice, first sample."""
+    from assistant import safety
+    from assistant.reflect import reflect
+    from assistant.themes import classify
+
+    def answer(text: str) -> float:
+        check = safety.check(text)
+        reading = classify(text)
+        reply = (
+            safety.crisis_reply(check)
+            if check.crisis
+            else f"It sounds like {reflect(text)}. I hear {reading.top.value} in that. "
+            "What is that like for you?"
+        )
+        return hand_over(voice.synthesize(reply))
+
+    return answer
+
+
+def measure_latency(
+    name: str, turns: AudioClip, vad: Any, transcriber: Transcriber, speculative: bool,
+    answer: Callable[[str], float],
+) -> Latency:  # fmt: skip
+    """Replay the turns through a Listener; time end of turn → first reply sample."""
+    from assistant.adapters.microphone import WavMicrophone
+    from assistant.listen import Listener
+
+    vad.reset()
+    listener = Listener(WavMicrophone([turns]), vad, transcriber, speculative=speculative)
+    delays_ms: list[float] = []
+    hits = 0
+    while (said := listener.next_utterance()) is not None:
+        first_sample_at = answer(said.text)
+        assert listener.last_timing is not None
+        delays_ms.append((first_sample_at - listener.last_timing.ended_at_s) * 1000)
+        hits += int(listener.last_timing.speculative_hit)
+    return Latency(
+        pipeline=name,
+        turns=len(delays_ms),
+        p50_ms=round(float(np.percentile(delays_ms, 50)), 1) if delays_ms else 0.0,
+        p95_ms=round(float(np.percentile(delays_ms, 95)), 1) if delays_ms else 0.0,
+        speculative_hits=hits,
+    )
+
+
+def measure_speed(whisper: Any, folder: Path, beam_sizes: tuple[int, ...] = (1, 5)) -> list[Speed]:
+    """Real-time factor of transcribing each real recording (missing files are left out)."""
+    from assistant.adapters.decode import load_audio
+
+    rows: list[Speed] = []
+    for name in RECORDINGS:
+        if not (folder / name).is_file():
+            continue
+        clip = load_audio(folder / name)
+        for beam in beam_sizes:
+            started = time.perf_counter()
+            whisper.transcribe(clip, beam_size=beam)
+            seconds = time.perf_counter() - started
+            rows.append(
+                Speed(
+                    file=name,
+                    audio_s=round(clip.duration_s, 2),
+                    beam_size=beam,
+                    seconds=round(seconds, 3),
+                    real_time_factor=round(seconds / clip.duration_s, 4),
+                )
+            )
+    return rows
+
+
+def classifier_speed() -> float | None:
+    """Classifier utterances per second, when the evaluation module is installed."""
+    try:
+        speed = importlib.import_module("assistant.evaluation.speed")
+    except ImportError:
+        return None
+    return round(float(speed.classify_throughput()), 1)
+
+
+def run_bench(
+    settings: Settings, audio_folder: Path, output_device: int | str | None
+) -> BenchReport:
+    """Measure everything, both pipelines in the same run on the same turns."""
+    from assistant.adapters.silero import SileroVoiceActivity
+    from assistant.adapters.voice import Pyttsx3Synthesizer
+    from assistant.adapters.whisper import WhisperTranscriber
+
+    whisper = WhisperTranscriber(settings)
+    voice = Pyttsx3Synthesizer(settings)
+    turns = bench_turns(voice)
+    voice.rate_wpm = settings.speech_rate_wpm
+    hand_over, output = first_sample_handover(output_device)
+    answer = reply_path(voice, hand_over)
+    vad = SileroVoiceActivity()
+    latency = [
+        measure_latency("speculative", turns, vad, BeamTranscriber(whisper, 1), True, answer),
+        measure_latency("naive (after end of turn, beam 5)", turns, vad,
+                        BeamTranscriber(whisper, 5), False, answer),
+    ]  # fmt: skip
+    return BenchReport(
+        latency=latency,
+        transcription=measure_speed(whisper, audio_folder),
+        classifier_utterances_per_s=classifier_speed(),
+        output=output,
+    )
+
+
+def first_sample_handover(device: int | str | None) -> tuple[Callable[[AudioClip], float], str]:
+    """A function that starts playing a clip and returns when its first sample went to the
+    device (then stops, to keep the bench short); without a device, the hand-over moment."""
+    try:
+        import sounddevice as sd
+
+        name = str(sd.query_devices(device, "output")["name"])
+    except (OSError, ValueError, ImportError):
+        return (lambda _clip: time.perf_counter()), "no output device: time of hand-over"
+    return (lambda clip: _play_first_block(sd, clip, device)), f"output device: {name}"
+
+
+def _play_first_block(sd: Any, clip: AudioClip, device: int | str | None) -> float:
+    """Open an output stream, and return the time its callback copied the first samples."""
+    first: list[float] = []
+    position = [0]
+
+    def callback(out: Any, frames: int, _time: Any, _status: Any) -> None:
+        chunk = clip.samples[position[0] : position[0] + frames]
+        out[:, 0] = 0.0
+        out[: len(chunk), 0] = chunk
+        position[0] += frames
+        if not first:
+            first.append(time.perf_counter())
+
+    with sd.OutputStream(
+        samplerate=clip.sample_rate_hz, channels=1, dtype="float32", device=device,
+        callback=callback,
+    ):  # fmt: skip
+        while not first:
+            time.sleep(0.001)
+    return first[0]

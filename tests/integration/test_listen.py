@@ -1,0 +1,165 @@
+"""The Listener on replayed audio with the real Silero VAD and the real Whisper model."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.adapters.decode import load_audio
+from assistant.adapters.microphone import WavMicrophone
+from assistant.adapters.silero import SileroVoiceActivity
+from assistant.adapters.voice import Pyttsx3Synthesizer
+from assistant.adapters.whisper import WhisperTranscriber
+from assistant.audio import SAMPLE_RATE_HZ, AudioClip, resample
+from assistant.config import Settings
+from assistant.flows.base import Utterance
+from assistant.listen import Listener
+from assistant.ports import Transcript
+from assistant.wer import word_error_rate
+from tests.conftest import SHARED_DATA
+
+pytestmark = [pytest.mark.model, pytest.mark.voice]
+
+
+@dataclass
+class CountingTranscriber:
+    """The real transcriber, remembering every clip it was asked to transcribe."""
+
+    real: WhisperTranscriber
+    calls: list[float] = field(default_factory=list)
+
+    def transcribe(self, clip: AudioClip) -> Transcript:
+        self.calls.append(clip.duration_s)
+        return self.real.transcribe(clip)
+
+
+@pytest.fixture(scope="module")
+def whisper() -> WhisperTranscriber:
+    return WhisperTranscriber(Settings())
+
+
+@pytest.fixture(scope="module")
+def voice() -> Pyttsx3Synthesizer:
+    return Pyttsx3Synthesizer(Settings(speech_rate_wpm=150))
+
+
+def spoken(voice: Pyttsx3Synthesizer, text: str) -> np.ndarray:
+    clip = voice.synthesize(text)
+    return resample(clip.samples, clip.sample_rate_hz)
+
+
+def silence(seconds: float) -> np.ndarray:
+    return np.zeros(int(seconds * SAMPLE_RATE_HZ), dtype=np.float32)
+
+
+def listen_all(
+    parts: list[np.ndarray], transcriber: object
+) -> tuple[list[Utterance], list[float], Listener]:
+    """Every utterance heard in the replayed audio, and the audio time each turn ended at."""
+    mic = WavMicrophone([AudioClip(np.concatenate(parts))])
+    listener = Listener(mic, SileroVoiceActivity(), transcriber)  # type: ignore[arg-type]
+    heard, ends = [], []
+    while (said := listener.next_utterance()) is not None:
+        heard.append(said)
+        assert listener.last_timing is not None
+        ends.append(listener.last_timing.ended_at_audio_s)
+    return heard, ends, listener
+
+
+def test_a_thinking_pause_mid_sentence_does_not_end_the_turn(
+    voice: Pyttsx3Synthesizer, whisper: WhisperTranscriber
+) -> None:
+    parts = [
+        silence(0.5),
+        spoken(voice, "I felt"),
+        silence(3.0),
+        spoken(voice, "like you weren't there when I needed you."),
+        silence(3.0),
+    ]
+    heard, _, _ = listen_all(parts, whisper)
+    assert len(heard) == 1, [u.text for u in heard]
+    assert "needed" in heard[0].text.lower()
+
+
+def test_a_finished_sentence_is_answered_within_a_second_and_a_half_of_silence(
+    voice: Pyttsx3Synthesizer, whisper: WhisperTranscriber
+) -> None:
+    sentence = spoken(voice, "My partner broke a promise to me again and I feel betrayed.")
+    heard, ends, listener = listen_all([silence(0.7), sentence, silence(4.0)], whisper)
+    speech_end_s = 0.7 + len(sentence) / SAMPLE_RATE_HZ
+    assert len(heard) == 1 and "promise" in heard[0].text.lower()
+    assert ends[0] - speech_end_s <= 1.5
+    assert listener.last_timing is not None and listener.last_timing.speculative_hit
+
+
+def test_saying_im_done_ends_the_turn_at_once_and_is_not_kept(
+    voice: Pyttsx3Synthesizer, whisper: WhisperTranscriber
+) -> None:
+    said = spoken(voice, "It was a long day and I am tired. I am done.")
+    heard, ends, _ = listen_all([silence(0.5), said, silence(4.0)], whisper)
+    assert len(heard) == 1
+    assert "tired" in heard[0].text.lower() and "done" not in heard[0].text.lower()
+    assert ends[0] - (0.5 + len(said) / SAMPLE_RATE_HZ) <= 0.6
+
+
+def test_silence_and_noise_give_no_turn_and_no_transcript(whisper: WhisperTranscriber) -> None:
+    rng = np.random.default_rng(7)
+    white = (rng.standard_normal(5 * SAMPLE_RATE_HZ) * 0.05).astype(np.float32)
+    hum = (0.1 * np.sin(2 * np.pi * 60 * np.arange(4 * SAMPLE_RATE_HZ) / SAMPLE_RATE_HZ)).astype(
+        np.float32
+    )
+    counting = CountingTranscriber(whisper)
+    heard, _, _ = listen_all([silence(4.0), white, hum, silence(2.0)], counting)
+    assert heard == []
+    assert counting.calls == []
+
+
+def test_a_real_recording_comes_through_with_its_first_words(whisper: WhisperTranscriber) -> None:
+    reference = "unless a system is established for the frequent formal review of activities"
+    clip = load_audio(SHARED_DATA / "audio" / "LJ050-0131.wav")
+    heard, _, _ = listen_all([clip.samples, silence(3.0)], whisper)
+    text = " ".join(u.text for u in heard)
+    assert text.lower().startswith("unless")
+    words = text.lower().replace(".", "").replace(",", "").split()
+    assert word_error_rate(reference, " ".join(words[: len(reference.split())])) <= 0.2
+
+
+def test_sentences_read_with_pauses_become_turns_in_order(whisper: WhisperTranscriber) -> None:
+    clip = load_audio(SHARED_DATA / "audio" / "OSR_us_000_0034_8k.wav")
+    heard, ends, _ = listen_all([clip.samples, silence(3.0)], whisper)
+    assert len(heard) >= 3
+    assert ends == sorted(ends)
+    assert "gold ring" in heard[0].text.lower()
+    assert "bell" in heard[-1].text.lower()
+
+
+def test_replaying_the_same_audio_gives_the_same_turns(whisper: WhisperTranscriber) -> None:
+    clip = load_audio(SHARED_DATA / "audio" / "jfk.flac")
+    first = listen_all([clip.samples, silence(2.5)], whisper)
+    second = listen_all([clip.samples, silence(2.5)], whisper)
+    assert [u.text for u in first[0]] == [u.text for u in second[0]]
+    assert first[1] == second[1]
+
+
+def test_wav_microphone_reads_files_at_any_rate(tmp_path: Path) -> None:
+    frames = list(WavMicrophone.from_files([SHARED_DATA / "audio" / "LJ050-0131.wav"]).frames())
+    assert abs(len(frames) * 512 / SAMPLE_RATE_HZ - 7.66) < 0.05
+
+
+def test_a_long_silence_is_met_with_one_gentle_reprompt_then_patient_waiting(
+    whisper: WhisperTranscriber,
+) -> None:
+    said: list[str] = []
+
+    class NoteTaker:
+        def say(self, text: str) -> None:
+            said.append(text)
+
+        def adjust_rate(self, delta_wpm: int) -> int:
+            return 150
+
+    mic = WavMicrophone([AudioClip(silence(65.0))])
+    listener = Listener(mic, SileroVoiceActivity(), whisper, speaker=NoteTaker())
+    assert listener.next_utterance() is None
+    assert len(said) == 1 and "still here" in said[0]
