@@ -4,12 +4,13 @@ import os
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_ROOT.parent
 PROMPTS_DIR = PROJECT_ROOT / "prompts"
 MODELS_DIR = PROJECT_ROOT / "models"
+PAUSE_NAMES = ("short", "normal", "patient", "unhurried")
 
 
 class Settings(BaseModel):
@@ -34,6 +35,23 @@ class Settings(BaseModel):
     """Extra crisis resources to read out; empty means the region's defaults."""
 
     keep_audio: bool = False
+
+    captions: Literal["plain", "large", "off"] = "plain"
+    """How lines are shown: plain lines, large high-contrast blocks, or off (notes still shown)."""
+    pause: str = "normal"
+    """How long to wait through pauses: short, normal, patient, unhurried (pauses never end a
+    turn), or milliseconds of silence."""
+    read_back: bool = False
+    """Read each heard turn back ("I heard: …") and ask whether it is right before answering."""
+
+    @field_validator("pause")
+    @classmethod
+    def _known_pause(cls, value: str) -> str:
+        """short, normal, patient, unhurried (any case) or a whole number of milliseconds."""
+        value = value.strip().lower()
+        if value in PAUSE_NAMES or value.isdigit():
+            return value
+        raise ValueError("use short, normal, patient, unhurried or a number of milliseconds")
 
 
 def data_home() -> Path:

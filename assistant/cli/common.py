@@ -20,7 +20,7 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--device",
         choices=["cpu", "cuda", "auto"],
-        default="cpu",
+        default=None,
         help="where the speech model runs (default: cpu, int8)",
     )
     parser.add_argument(
@@ -38,24 +38,53 @@ def add_voice_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--voice", default=None, help="voice id or name (see 'attune devices')")
 
 
-def settings_from(args: argparse.Namespace, **overrides: Any) -> Settings:
-    """Settings built from whichever of the shared options this command has."""
+def add_caption_option(parser: argparse.ArgumentParser) -> None:
+    """--captions plain|large|off for commands that show what is heard and said."""
+    parser.add_argument(
+        "--captions",
+        choices=["plain", "large", "off"],
+        default=None,
+        help="plain lines, large high-contrast blocks, or off (notes are always shown); "
+        "default from 'attune config', else plain",
+    )
+
+
+FLAG_FIELDS = (
+    ("model", "model"),
+    ("device", "device"),
+    ("beam_size", "beam_size"),
+    ("rate", "speech_rate_wpm"),
+    ("volume", "volume"),
+    ("voice", "voice"),
+    ("region", "region"),
+    ("pause", "pause"),
+    ("captions", "captions"),
+    ("read_back", "read_back"),
+)
+"""Option dest → Settings field; an option counts only when given (not None, not False)."""
+
+
+def flag_values(args: argparse.Namespace) -> dict[str, Any]:
+    """The Settings fields the user set with flags on this command line."""
     values: dict[str, Any] = {}
-    for option, field in (
-        ("model", "model"),
-        ("device", "device"),
-        ("beam_size", "beam_size"),
-        ("rate", "speech_rate_wpm"),
-        ("volume", "volume"),
-        ("voice", "voice"),
-    ):
+    for option, field in FLAG_FIELDS:
         value = getattr(args, option, None)
-        if value is not None:
+        if value is not None and value is not False:
             values[field] = value
-    if values.get("device") == "cuda":
-        values.setdefault("compute_type", "float16")
-    values.update(overrides)
-    return Settings(**values)
+    if getattr(args, "no_voice", False) or getattr(args, "no_speak", False):
+        values["speak"] = False
+    return values
+
+
+def settings_from(args: argparse.Namespace, **overrides: Any) -> Settings:
+    """Settings layered: defaults < config file < ATTUNE_* environment < flags < overrides."""
+    from assistant.settings_file import resolve
+
+    flags = {**flag_values(args), **overrides}
+    resolved = resolve(flags)
+    if resolved.settings.device == "cuda" and resolved.sources["compute_type"] == "default":
+        resolved = resolve({**flags, "compute_type": "float16"})
+    return resolved.settings
 
 
 def print_json(value: BaseModel | dict[str, Any] | list[Any]) -> None:

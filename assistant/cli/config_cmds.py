@@ -1,7 +1,137 @@
-"""Commands registered later; see the module docstring in assistant.cli."""
+"""`attune config show|set|reset|path`: comfort settings kept in config.toml."""
 
 import argparse
+from pathlib import Path
+from typing import Any
+
+from assistant.cli.common import print_json
+from assistant.config import Settings
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    """Add this group's sub-commands (none yet)."""
+    """Add config and its sub-commands (settings_file is imported only when one runs)."""
+    p = sub.add_parser(
+        "config",
+        help="show or change settings (speech rate, volume, voice, captions...)",
+        description="Settings live in config.toml in the data folder. "
+        "ATTUNE_<KEY> environment variables override the file (ATTUNE_RATE for the speech "
+        "rate); command-line flags override both.",
+    )
+    p.set_defaults(handler=show_command, json=False)
+    config_sub = p.add_subparsers(dest="config_command", metavar="ACTION")
+
+    show = config_sub.add_parser("show", help="every setting, its value and where it came from")
+    show.add_argument("--json", action="store_true", help="print JSON")
+    show.set_defaults(handler=show_command)
+
+    keys = _keys_help()
+    setter = config_sub.add_parser(
+        "set", help="save one setting to the file", epilog=keys, formatter_class=_Raw
+    )
+    setter.add_argument("key", help="a setting name, e.g. speech_rate_wpm (or rate), volume")
+    setter.add_argument("value", help="the new value; '' clears voice or model")
+    setter.set_defaults(handler=set_command)
+
+    reset = config_sub.add_parser(
+        "reset",
+        help="remove a setting from the file (back to its default)",
+        epilog=keys,
+        formatter_class=_Raw,
+    )
+    reset.add_argument("key", help="the setting to reset")
+    reset.set_defaults(handler=reset_command)
+
+    path = config_sub.add_parser("path", help="print where the settings file is")
+    path.set_defaults(handler=path_command)
+
+
+class _Raw(argparse.RawDescriptionHelpFormatter):
+    """Keep the list of keys one per line."""
+
+
+def show_command(args: argparse.Namespace) -> int:
+    """Print every setting with its value and source (default, file, env ATTUNE_X)."""
+    from assistant.settings_file import config_path, resolve, shown_path
+
+    resolved = resolve()
+    values = resolved.settings.model_dump(mode="json")
+    if args.json:
+        print_json(
+            {
+                "path": str(config_path()),
+                "settings": {
+                    key: {"value": value, "source": resolved.sources[key]}
+                    for key, value in values.items()
+                },
+            }
+        )
+        return 0
+    exists = "" if config_path().exists() else " (not created yet)"
+    print(f"settings file: {shown_path(config_path())}{exists}")
+    for key, value in values.items():
+        print(f"{key} = {shown_value(value)} ({resolved.sources[key]})")
+    return 0
+
+
+def set_command(args: argparse.Namespace) -> int:
+    """Validate and save one setting; confirm in one line."""
+    from assistant.settings_file import env_values, save_setting, shown_path
+
+    field, value = save_setting(args.key, args.value)
+    line = f"Saved {field} = {shown_value(value)} in {shown_path(_path())}."
+    overridden = env_values().get(field)
+    if overridden is not None:
+        line += f" {overridden[1]} is set and overrides it."
+    print(line)
+    return 0
+
+
+def reset_command(args: argparse.Namespace) -> int:
+    """Remove one setting from the file; say what it is now."""
+    from assistant.settings_file import KEY_ALIASES, reset_setting, resolve
+
+    removed = reset_setting(args.key)
+    field = args.key.strip().lower().replace("-", "_")
+    field = KEY_ALIASES.get(field, field)
+    if field not in Settings.model_fields:
+        print(f"Removed '{args.key}' from the settings file.")
+        return 0
+    current = shown_value(getattr(resolve().settings, field))
+    if removed:
+        print(f"Reset {field}; it is now {current}.")
+    else:
+        print(f"{field} was not in the settings file; it is {current}.")
+    return 0
+
+
+def path_command(args: argparse.Namespace) -> int:
+    """Print the settings file's path."""
+    print(_path())
+    return 0
+
+
+def shown_value(value: Any) -> str:
+    """A value as TOML writes it, so it can be typed back into `attune config set`."""
+    if value is None:
+        return "(not set)"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return "; ".join(str(item) for item in value) if value else "(none)"
+    return str(value)
+
+
+def _path() -> Path:
+    from assistant.settings_file import config_path
+
+    return config_path()
+
+
+def _keys_help() -> str:
+    """One line per setting: its name, its environment variable and its default."""
+    lines = ["settings (environment variable, default):"]
+    for key, info in Settings.model_fields.items():
+        default = shown_value(info.get_default(call_default_factory=True))
+        lines.append(f"  {key:<16} {'ATTUNE_' + key.upper():<24} {default}")
+    lines.append("  rate is short for speech_rate_wpm (ATTUNE_RATE)")
+    return "\n".join(lines)
