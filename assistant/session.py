@@ -14,7 +14,8 @@ from assistant.errors import DeviceError
 from assistant.flows.base import Flow, FlowReply, Utterance
 from assistant.ports import Speaker, UtteranceSource
 from assistant.safety import SafetyCheck
-from assistant.themes import ThemeReading, classify
+from assistant.themes import Theme, ThemeReading, ThemeScore, classify
+from assistant.voice_commands import Command, match_command, yes_or_no
 
 if TYPE_CHECKING:
     from assistant.journal import Journal
@@ -41,6 +42,9 @@ class Session:
     last_spoken: str = ""
     expected_speaker: str | None = None
     crisis_heard: SafetyCheck | None = None
+    paused: bool = False
+    read_back: bool = False
+    last_question: str = ""
 
     def run(self) -> int:
         """Hold the whole conversation; returns the number of turns heard."""
@@ -63,9 +67,67 @@ class Session:
             if self.expected_speaker and said.speaker is None:
                 said = said.model_copy(update={"speaker": self.expected_speaker})
             self.captions.heard(said.speaker, said.text)
-            if not self._answer(said):
+            handled = self._obey(said)
+            if handled is None and not self.paused and self.read_back:
+                confirmed = self._read_back(said)
+                if confirmed is None:
+                    break
+                said = confirmed
+            if handled is None and not self.paused:
+                handled = self._answer(said)
+            if handled is False:
                 return
         self._say_reply(self.flow.close())
+
+    def _obey(self, said: Utterance) -> bool | None:
+        """Act on a spoken command; None when the turn is not one, else whether to go on."""
+        command = match_command(said.text)
+        if command is None or (command is Command.RESUME and not self.paused):
+            return None
+        if command is Command.STOP:
+            self._say_reply(self.flow.close())
+            return False
+        if command is Command.FORGET:
+            return self._forget_this_session()
+        if command is Command.REPEAT:
+            self.say(self.last_spoken)
+            return True
+        if command is Command.SKIP and not self.paused:
+            self._say_reply(self.flow.respond(said.model_copy(update={"text": ""}), SKIPPED))
+            return True
+        self.paused = command is Command.PAUSE or (self.paused and command is not Command.RESUME)
+        if command in (Command.SLOWER, Command.FASTER) and self.speaker is not None:
+            self.speaker.adjust_rate(RATE_STEP_WPM if command is Command.FASTER else -RATE_STEP_WPM)
+        self.say(_ACKNOWLEDGE.get(command, "") + (self.last_question if command in _REASK else ""))
+        return True
+
+    def _read_back(self, said: Utterance) -> Utterance | None:
+        """Say what was heard and ask; a no asks again, any other answer is the correction."""
+        for _attempt in range(MAX_READ_BACKS):
+            self.say(f"I heard: {said.text}. Is that right?")
+            answer = self.source.next_utterance()
+            if answer is None:
+                return None
+            self.captions.heard(said.speaker, answer.text)
+            verdict = yes_or_no(answer.text)
+            if verdict is True:
+                return said
+            if verdict is False:
+                self.say("Sorry I missed it. Please say it again, or type it and press Enter.")
+                answer = self.source.next_utterance()
+                if answer is None:
+                    return None
+                self.captions.heard(said.speaker, answer.text)
+            said = said.model_copy(update={"text": answer.text})
+        return said
+
+    def _forget_this_session(self) -> bool:
+        """Delete everything of this session from the journal, say so, and end."""
+        if self.journal is not None and self.session_id is not None:
+            self.journal.forget(self.session_id)
+            self.session_id = None
+        self.say("I've deleted this session. Nothing from it is kept. Goodbye for now.")
+        return False
 
     def _answer(self, said: Utterance) -> bool:
         """Answer one turn; False when the conversation is over."""
@@ -131,6 +193,7 @@ class Session:
 
     def _say_reply(self, reply: FlowReply) -> None:
         self.expected_speaker = reply.next_speaker
+        self.last_question = reply.lines[-1] if reply.lines else ""
         self.say(reply.text)
 
     def say(self, text: str) -> None:
@@ -149,9 +212,25 @@ class Session:
             self.captions.note(f"{exc} Continuing with captions only.")
 
     def _end(self) -> None:
+        """Close the journal entry with the last thing said (nothing after a forget)."""
         if self.journal is not None and self.session_id is not None:
             self.journal.end_session(self.session_id, self.last_spoken)
 
+
+RATE_STEP_WPM = 30
+MAX_READ_BACKS = 3
+SKIPPED = ThemeReading(
+    text="", top=Theme.NEUTRAL, themes=[ThemeScore(theme=Theme.NEUTRAL, score=1.0)]
+)
+_ACKNOWLEDGE = {
+    Command.SLOWER: "I'll speak more slowly. ",
+    Command.FASTER: "I'll speak a little faster. ",
+    Command.PAUSE: "Of course. I'll wait here. Say resume when you're ready.",
+    Command.RESUME: "Welcome back. ",
+    Command.SKIP: "",
+}
+_REASK = {Command.SLOWER, Command.FASTER, Command.RESUME}
+"""Commands after which attune says its last question again."""
 
 AFTER_CRISIS = (
     "Thank you for answering me. I'm going to stop the exercise here for tonight. The numbers "

@@ -1,13 +1,20 @@
 """`attune evening` and `attune couple`: the live sessions, by voice or typed."""
 
 import argparse
+import contextlib
 import sys
+from collections.abc import Iterator
 from typing import Any
 
 from assistant.captions import Captions
-from assistant.cli.common import add_model_options, add_voice_options, settings_from
+from assistant.cli.common import (
+    add_caption_option,
+    add_model_options,
+    add_voice_options,
+    settings_from,
+)
 from assistant.config import Settings
-from assistant.errors import DeviceError
+from assistant.errors import AttuneError, DeviceError, VoiceError
 from assistant.ports import Speaker, UtteranceSource
 
 
@@ -34,8 +41,15 @@ def _session_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-turns", type=int, default=None, help="end after this many turns")
     p.add_argument(
         "--pause",
-        default="normal",
-        help="how long to wait through pauses: short, normal, patient, or milliseconds",
+        default=None,
+        help="how long to wait through pauses: short, normal, patient, unhurried (pauses "
+        "never end a turn; say 'I'm done' or press Enter), or milliseconds",
+    )
+    p.add_argument(
+        "--read-back",
+        action="store_true",
+        default=None,
+        help="read each turn back ('I heard: ... Is that right?') before answering",
     )
     p.add_argument(
         "--no-voice",
@@ -44,6 +58,7 @@ def _session_options(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="captions only: do not speak out loud",
     )
+    add_caption_option(p)
     add_model_options(p)
     add_voice_options(p)
 
@@ -72,11 +87,13 @@ def _run(args: argparse.Namespace, mode: str, names: list[str], make_flow: Any) 
     from assistant.session import Session
 
     settings = settings_from(args)
-    captions = Captions()
-    library = load_library()
-    source = _source(args, settings, captions)
-    speaker = None if args.no_voice else _speaker(args, settings)
-    with Journal.open() as journal:
+    captions = Captions(style=settings.captions)
+    speaker = _speaker(args, settings, captions) if settings.speak else None
+    with _spoken_errors(speaker):
+        library = load_library()
+        source = _source(args, settings, captions, speaker)
+        journal = Journal.open()
+    with journal:
         flow = make_flow(
             library,
             open_commitments=journal.open_commitments(names or None),
@@ -93,12 +110,27 @@ def _run(args: argparse.Namespace, mode: str, names: list[str], make_flow: Any) 
             max_turns=args.max_turns,
             region=settings.region,
             extra_resources=list(settings.resources),
+            read_back=settings.read_back,
         )
         session.run()
     return 0
 
 
-def _source(args: argparse.Namespace, settings: Settings, captions: Captions) -> UtteranceSource:
+@contextlib.contextmanager
+def _spoken_errors(speaker: Speaker | None) -> Iterator[None]:
+    """Say a set-up error out loud too, for people who cannot see the screen."""
+    try:
+        yield
+    except AttuneError as exc:
+        if speaker is not None:
+            with contextlib.suppress(AttuneError):
+                speaker.say(str(exc))
+        raise
+
+
+def _source(
+    args: argparse.Namespace, settings: Settings, captions: Captions, speaker: Speaker | None
+) -> UtteranceSource:
     """Typed lines with --text; otherwise the microphone, or typing when there is none."""
     from assistant.typed import TypedInput
 
@@ -107,7 +139,13 @@ def _source(args: argparse.Namespace, settings: Settings, captions: Captions) ->
     try:
         from assistant.listen import open_listener
 
-        return open_listener(settings, device=args.input_device, pause=args.pause)
+        return open_listener(
+            settings,
+            device=args.input_device,
+            pause=settings.pause,
+            speaker=speaker,
+            caption=captions.said,
+        )
     except DeviceError as exc:
         if not sys.stdin.isatty():
             raise
@@ -115,8 +153,14 @@ def _source(args: argparse.Namespace, settings: Settings, captions: Captions) ->
         return TypedInput(prompt="> ")
 
 
-def _speaker(args: argparse.Namespace, settings: Settings) -> Speaker:
+def _speaker(args: argparse.Namespace, settings: Settings, captions: Captions) -> Speaker | None:
+    """The voice on the chosen output; without a voice the session goes on in captions."""
     from assistant.adapters.playback import SoundDeviceSpeaker, parse_device
     from assistant.adapters.voice import Pyttsx3Synthesizer
 
-    return SoundDeviceSpeaker(Pyttsx3Synthesizer(settings), parse_device(args.output_device))
+    try:
+        synthesizer = Pyttsx3Synthesizer(settings)
+    except VoiceError as exc:
+        captions.note(f"{exc} Continuing with captions only.")
+        return None
+    return SoundDeviceSpeaker(synthesizer, parse_device(args.output_device))

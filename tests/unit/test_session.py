@@ -49,6 +49,12 @@ class RecordingSpeaker:
         self.source = source
         self.fail = fail
 
+        self.rate_wpm = 150
+
+    def adjust_rate(self, delta_wpm: int) -> int:
+        self.rate_wpm += delta_wpm
+        return self.rate_wpm
+
     def say(self, text: str) -> None:
         if self.fail:
             raise DeviceError("The speaker went away.")
@@ -120,3 +126,27 @@ def test_a_lost_speaker_falls_back_to_captions_and_keeps_going() -> None:
     text = out.getvalue()
     assert "[The speaker went away. Continuing with captions only.]" in text
     assert "attune: Heard 1." in text
+
+
+def test_spoken_commands_repeat_slow_down_pause_and_resume() -> None:
+    source = ScriptedInput(
+        "Repeat that, please.", "slower", "pause", "I'm thinking out loud here", "resume", "stop"
+    )
+    flow = EchoFlow()
+    speaker = RecordingSpeaker(source)
+    session, _ = _session(flow, source, speaker=speaker)
+    session.run()
+    spoken = [text for text, _ in speaker.spoken]
+    assert spoken[:2] == ["Hello.", "Hello."]
+    assert spoken[2] == "I'll speak more slowly. Hello." and speaker.rate_wpm == 120
+    assert "I'll wait here" in spoken[3]
+    assert spoken[4] == "Welcome back. Hello."
+    assert spoken[-1] == "Goodbye."
+    assert flow.heard == [], "commands and speech during a pause are not answered"
+
+
+def test_resume_when_not_paused_is_ordinary_speech() -> None:
+    flow = EchoFlow()
+    session, _ = _session(flow, ScriptedInput("go on"))
+    session.run()
+    assert flow.heard and flow.heard[0].split(":")[1] == "go on"
