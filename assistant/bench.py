@@ -99,20 +99,15 @@ def bench_turns(voice: Synthesizer) -> AudioClip:
 def reply_path(
     voice: Synthesizer, hand_over: Callable[[AudioClip], float]
 ) -> Callable[[str], float]:
-    """What attune does after a turn: safety gate, themes, reply text, voice, first sample."""
-    from assistant import safety
-    from assistant.reflect import reflect
-    from assistant.themes import classify
+    """What attune does after a turn: safety gate, themes, the evening flow's reply, voice,
+    first sample."""
+    from assistant.prompts import load_library
+    from assistant.session import answer_once
+
+    library = load_library()
 
     def answer(text: str) -> float:
-        check = safety.check(text)
-        reading = classify(text)
-        reply = (
-            safety.crisis_reply(check)
-            if check.crisis
-            else f"It sounds like {reflect(text)}. I hear {reading.top.value} in that. "
-            "What is that like for you?"
-        )
+        _reading, _check, reply = answer_once(text, library=library)
         return hand_over(voice.synthesize(reply))
 
     return answer
@@ -207,34 +202,20 @@ def run_bench(
 
 
 def first_sample_handover(device: int | str | None) -> tuple[Callable[[AudioClip], float], str]:
-    """A function that starts playing a clip and returns when its first sample went to the
-    device (then stops, to keep the bench short); without a device, the hand-over moment."""
+    """A function that plays a clip's first block through attune's own playback path and
+    returns when its first sample went to the device; without a device, the hand-over."""
     try:
         import sounddevice as sd
 
         name = str(sd.query_devices(device, "output")["name"])
     except (OSError, ValueError, ImportError):
         return (lambda _clip: time.perf_counter()), "no output device: time of hand-over"
-    return (lambda clip: _play_first_block(sd, clip, device)), f"output device: {name}"
+    from assistant.adapters.playback import play
 
+    def hand_over(clip: AudioClip) -> float:
+        started: list[float] = []
+        first_block = AudioClip(clip.samples[: clip.sample_rate_hz // 10], clip.sample_rate_hz)
+        play(first_block, device, on_started=lambda: started.append(time.perf_counter()))
+        return started[0]
 
-def _play_first_block(sd: Any, clip: AudioClip, device: int | str | None) -> float:
-    """Open an output stream, and return the time its callback copied the first samples."""
-    first: list[float] = []
-    position = [0]
-
-    def callback(out: Any, frames: int, _time: Any, _status: Any) -> None:
-        chunk = clip.samples[position[0] : position[0] + frames]
-        out[:, 0] = 0.0
-        out[: len(chunk), 0] = chunk
-        position[0] += frames
-        if not first:
-            first.append(time.perf_counter())
-
-    with sd.OutputStream(
-        samplerate=clip.sample_rate_hz, channels=1, dtype="float32", device=device,
-        callback=callback,
-    ):  # fmt: skip
-        while not first:
-            time.sleep(0.001)
-    return first[0]
+    return hand_over, f"output device: {name}"

@@ -91,6 +91,8 @@ class Listener:
         self.speaker_name = speaker_name
         self.machine = Endpointer(self.config)
         self.last_timing: TurnTiming | None = None
+        self.last_clip: AudioClip | None = None
+        """The audio of the last turn (kept on disk only with --keep-audio)."""
         self._frames: Iterator[Samples] | None = None
         self._ended = False
         self._skip_frames = 0
@@ -175,6 +177,7 @@ class Listener:
             turn.transcribe(self.transcriber, self.machine.speech_frames)
         heard_s = self.frames_read * FRAME_MS / 1000
         self.last_timing = TurnTiming(ended_at, hit, turn.duration_s, heard_s, capped)
+        self.last_clip = turn.clip()
         text = strip_done_phrase(turn.text) if turn.text else ""
         if capped:
             self._notice(CAP_NOTE)

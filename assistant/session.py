@@ -19,6 +19,7 @@ from assistant.voice_commands import Command, match_command, yes_or_no
 
 if TYPE_CHECKING:
     from assistant.journal import Journal
+    from assistant.prompts import PromptLibrary
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Session:
     crisis_heard: SafetyCheck | None = None
     paused: bool = False
     read_back: bool = False
+    keep_audio: bool = False
     last_question: str = ""
 
     def run(self) -> int:
@@ -167,10 +169,10 @@ class Session:
         prompt_ids: list[str],
         step: str,
     ) -> None:
-        """Commit the finished turn at once."""
+        """Commit the finished turn at once (and its audio, only when asked to keep it)."""
         if self.journal is None or self.session_id is None:
             return
-        self.journal.add_turn(
+        turn_id = self.journal.add_turn(
             self.session_id,
             speaker=said.speaker,
             transcript=said.text,
@@ -181,6 +183,9 @@ class Session:
             step=step,
             duration_s=said.duration_s,
         )
+        clip = getattr(self.source, "last_clip", None)
+        if self.keep_audio and clip is not None:
+            self.journal.keep_audio(self.session_id, turn_id, clip)
 
     def _save_side_effects(self, answer: FlowReply) -> None:
         """Commitments and follow-ups the flow produced."""
@@ -244,7 +249,10 @@ NOTHING_HEARD = (
 
 
 def answer_once(
-    text: str, region: str = "US", extra_resources: Sequence[str] = ()
+    text: str,
+    region: str = "US",
+    extra_resources: Sequence[str] = (),
+    library: "PromptLibrary | None" = None,
 ) -> tuple[ThemeReading, SafetyCheck, str]:
     """One turn without a session: the gate, the themes and the reply attune would give."""
     from assistant.flows.evening import EveningFlow
@@ -256,6 +264,6 @@ def answer_once(
         return reading, check, NOTHING_HEARD
     if check.crisis:
         return reading, check, safety.crisis_reply(check, region, extra_resources)
-    flow = EveningFlow(load_library(), open_commitments=[], recent_prompt_ids=set())
+    flow = EveningFlow(library or load_library(), open_commitments=[], recent_prompt_ids=set())
     flow.opening()
     return reading, check, flow.respond(Utterance(text=text), reading).text

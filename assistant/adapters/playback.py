@@ -49,12 +49,14 @@ class SoundDeviceSpeaker:
 
     def play(self, clip: AudioClip) -> None:
         """Play one clip to this speaker's output device."""
-        if self.on_first_sample is not None:
-            self.on_first_sample()
-        play(clip, self.device)
+        play(clip, self.device, self.on_first_sample)
 
 
-def play(clip: AudioClip, device: int | str | None = None) -> None:
+def play(
+    clip: AudioClip,
+    device: int | str | None = None,
+    on_started: Callable[[], None] | None = None,
+) -> None:
     """Play one clip and wait for its end; a missing device raises DeviceError.
 
     Blocking writes, not sounddevice's callback player: with a microphone stream open in the
@@ -70,6 +72,8 @@ def play(clip: AudioClip, device: int | str | None = None) -> None:
             device=device,
             latency="low",
         ) as stream:
+            if on_started is not None:
+                on_started()
             stream.write(samples)
     except (sd.PortAudioError, ValueError) as exc:
         raise DeviceError(

@@ -60,6 +60,7 @@ FLAG_FIELDS = (
     ("pause", "pause"),
     ("captions", "captions"),
     ("read_back", "read_back"),
+    ("keep_audio", "keep_audio"),
 )
 """Option dest → Settings field; an option counts only when given (not None, not False)."""
 

@@ -58,6 +58,12 @@ def _session_options(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="captions only: do not speak out loud",
     )
+    p.add_argument(
+        "--keep-audio",
+        action="store_true",
+        default=None,
+        help="also keep each turn's recording beside the journal (never kept otherwise)",
+    )
     add_caption_option(p)
     add_model_options(p)
     add_voice_options(p)
@@ -111,6 +117,7 @@ def _run(args: argparse.Namespace, mode: str, names: list[str], make_flow: Any) 
             region=settings.region,
             extra_resources=list(settings.resources),
             read_back=settings.read_back,
+            keep_audio=settings.keep_audio,
         )
         session.run()
     return 0

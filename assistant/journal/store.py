@@ -7,10 +7,12 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from assistant.errors import JournalError
 from assistant.flows.base import FollowUp, OpenCommitment
 from assistant.journal import reads
+from assistant.journal.audio import forget_audio
 from assistant.journal.connection import connect, default_path, sqlite_errors
 from assistant.journal.records import (
     CommitmentRecord,
@@ -20,6 +22,9 @@ from assistant.journal.records import (
 )
 from assistant.safety import SafetyCheck
 from assistant.themes.taxonomy import ThemeReading
+
+if TYPE_CHECKING:
+    from assistant.audio import AudioClip
 
 Clock = Callable[[], datetime]
 
@@ -205,6 +210,12 @@ class Journal:
             row = self._conn.execute("SELECT MAX(id) FROM sessions").fetchone()
         return None if row[0] is None else int(row[0])
 
+    def keep_audio(self, session_id: int, turn_id: int, clip: "AudioClip") -> Path:
+        """Keep one turn's recording beside the journal (only ever asked with --keep-audio)."""
+        from assistant.journal.audio import keep_turn_audio
+
+        return keep_turn_audio(self.path, session_id, turn_id, clip)
+
     # ---- forgetting ----
 
     def forget(self, session_id: int) -> None:
@@ -212,6 +223,7 @@ class Journal:
         with self._write() as conn:
             self._require(conn, "sessions", session_id, "session")
             conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+        forget_audio(self.path, session_id)
         self._wipe()
 
     def forget_last(self) -> int | None:
@@ -226,6 +238,7 @@ class Journal:
         with self._write() as conn:
             count = int(conn.execute("SELECT COUNT(*) FROM sessions").fetchone()[0])
             conn.execute("DELETE FROM sessions")
+        forget_audio(self.path)
         self._wipe()
         return count
 
