@@ -1,13 +1,16 @@
 """Pieces the command modules share: settings from arguments, JSON printing, model options."""
 
 import argparse
+import importlib
 import json
 import sys
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
-from assistant.config import Settings
+    from assistant.config import Settings
 
 
 def add_model_options(parser: argparse.ArgumentParser) -> None:
@@ -65,6 +68,15 @@ FLAG_FIELDS = (
 """Option dest → Settings field; an option counts only when given (not None, not False)."""
 
 
+def lazy(module: str, name: str) -> Callable[[argparse.Namespace], int]:
+    """A handler that imports `module` only when its command runs."""
+
+    def run(args: argparse.Namespace) -> int:
+        return int(getattr(importlib.import_module(module), name)(args))
+
+    return run
+
+
 def flag_values(args: argparse.Namespace) -> dict[str, Any]:
     """The Settings fields the user set with flags on this command line."""
     values: dict[str, Any] = {}
@@ -77,7 +89,7 @@ def flag_values(args: argparse.Namespace) -> dict[str, Any]:
     return values
 
 
-def settings_from(args: argparse.Namespace, **overrides: Any) -> Settings:
+def settings_from(args: argparse.Namespace, **overrides: Any) -> "Settings":
     """Settings layered: defaults < config file < ATTUNE_* environment < flags < overrides."""
     from assistant.settings_file import resolve
 
@@ -88,8 +100,8 @@ def settings_from(args: argparse.Namespace, **overrides: Any) -> Settings:
     return resolved.settings
 
 
-def print_json(value: BaseModel | dict[str, Any] | list[Any]) -> None:
+def print_json(value: "BaseModel | dict[str, Any] | list[Any]") -> None:
     """One JSON document on stdout."""
-    data = value.model_dump(mode="json") if isinstance(value, BaseModel) else value
+    data = value if isinstance(value, dict | list) else value.model_dump(mode="json")
     sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
     sys.stdout.flush()

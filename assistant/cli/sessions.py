@@ -4,18 +4,20 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from assistant.captions import Captions
 from assistant.cli.common import (
     add_caption_option,
     add_model_options,
     add_voice_options,
     settings_from,
 )
-from assistant.config import Settings
 from assistant.errors import AttuneError, DeviceError, VoiceError
-from assistant.ports import Speaker, UtteranceSource
+
+if TYPE_CHECKING:
+    from assistant.captions import Captions
+    from assistant.config import Settings
+    from assistant.ports import Speaker, UtteranceSource
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -93,6 +95,8 @@ def _run(args: argparse.Namespace, mode: str, names: list[str], make_flow: Any) 
     from assistant.session import Session
 
     settings = settings_from(args)
+    from assistant.captions import Captions
+
     captions = Captions(style=settings.captions)
     speaker = _speaker(args, settings, captions) if settings.speak else None
     with _spoken_errors(speaker):
@@ -124,7 +128,7 @@ def _run(args: argparse.Namespace, mode: str, names: list[str], make_flow: Any) 
 
 
 @contextlib.contextmanager
-def _spoken_errors(speaker: Speaker | None) -> Iterator[None]:
+def _spoken_errors(speaker: "Speaker | None") -> Iterator[None]:
     """Say a set-up error out loud too, for people who cannot see the screen."""
     try:
         yield
@@ -136,8 +140,11 @@ def _spoken_errors(speaker: Speaker | None) -> Iterator[None]:
 
 
 def _source(
-    args: argparse.Namespace, settings: Settings, captions: Captions, speaker: Speaker | None
-) -> UtteranceSource:
+    args: argparse.Namespace,
+    settings: "Settings",
+    captions: "Captions",
+    speaker: "Speaker | None",
+) -> "UtteranceSource":
     """Typed lines with --text; otherwise the microphone, or typing when there is none."""
     from assistant.typed import TypedInput
 
@@ -160,7 +167,9 @@ def _source(
         return TypedInput(prompt="> ")
 
 
-def _speaker(args: argparse.Namespace, settings: Settings, captions: Captions) -> Speaker | None:
+def _speaker(
+    args: argparse.Namespace, settings: "Settings", captions: "Captions"
+) -> "Speaker | None":
     """The voice on the chosen output; without a voice the session goes on in captions."""
     from assistant.adapters.playback import SoundDeviceSpeaker, parse_device
     from assistant.adapters.voice import Pyttsx3Synthesizer

@@ -3,12 +3,14 @@
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.cli.common import add_model_options, add_voice_options, print_json, settings_from
 from assistant.errors import AttuneError
-from assistant.safety import SafetyCheck
-from assistant.themes import ThemeReading
+
+if TYPE_CHECKING:
+    from assistant.safety import SafetyCheck
+    from assistant.themes import ThemeReading
 
 FILE_BEAM_SIZE = 5
 
@@ -77,7 +79,7 @@ def _classified(text: str) -> dict[str, Any]:
     return {**reading.model_dump(mode="json"), "safety": _safety_json(safety.check(text))}
 
 
-def _safety_json(result: SafetyCheck) -> dict[str, Any]:
+def _safety_json(result: "SafetyCheck") -> dict[str, Any]:
     return {"crisis": result.crisis, "kind": result.kind.value if result.kind else None}
 
 
@@ -123,7 +125,7 @@ def _transcribe_file(path: Path, settings: Any) -> str:
 
 
 def _respond_json(
-    transcript: str, reading: ThemeReading, check: SafetyCheck, reply: str
+    transcript: str, reading: "ThemeReading", check: "SafetyCheck", reply: str
 ) -> dict[str, Any]:
     return {
         "transcript": transcript,

@@ -5,7 +5,6 @@ attune says instead of an exercise when it fires; ``ends_joint_work`` and
 ``individual_support_note`` decide what happens next in couples mode.
 """
 
-from assistant.safety.gate import check
 from assistant.safety.reply import (
     crisis_reply,
     crisis_reply_lines,
@@ -15,6 +14,17 @@ from assistant.safety.reply import (
 )
 from assistant.safety.resources import Resource, load_resources, resources_for
 from assistant.safety.types import ABUSE_KINDS, SafetyCheck, SafetyKind
+
+
+def check(text: str) -> SafetyCheck:
+    """Check one utterance for crisis, violence or abuse; empty text is never a crisis.
+
+    The gate's patterns are compiled on the first check, not on import, so commands that only
+    read the journal start quickly.
+    """
+    from assistant.safety.gate import check as gate_check
+
+    return gate_check(text)
 
 __all__ = [
     "ABUSE_KINDS",

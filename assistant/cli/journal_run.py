@@ -1,0 +1,110 @@
+"""What the journal commands do; imported only when one of them runs."""
+
+import argparse
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from assistant import trends as charts
+from assistant.errors import AttuneError
+from assistant.journal import Journal, text
+from assistant.journal import export as exporting
+
+
+def _write_private(path: Path, content: str) -> None:
+    """Write a file only its owner can read (exports hold private words)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(content)
+    except OSError as exc:
+        raise AttuneError(f"Cannot write {path} ({exc.strerror}); choose another --out.") from exc
+
+
+def history(args: argparse.Namespace) -> int:
+    with Journal.open() as journal:
+        sessions = journal.sessions()
+    if args.json:
+        print(json.dumps([s.model_dump(mode="json") for s in sessions], indent=2))
+    else:
+        sys.stdout.write(text.history_text(sessions))
+    return 0
+
+
+def show(args: argparse.Namespace) -> int:
+    with Journal.open() as journal:
+        record = journal.session(args.id)
+    if args.json:
+        print(record.model_dump_json(indent=2))
+    else:
+        sys.stdout.write(text.session_text(record))
+    return 0
+
+
+def trends(args: argparse.Namespace) -> int:
+    with Journal.open() as journal:
+        counts = journal.theme_counts_by_week()
+    weeks = charts.fill_weeks(counts, today=date.today(), weeks=args.weeks)
+    sys.stdout.write(charts.render_chart(weeks))
+    if args.png is not None:
+        charts.write_png(weeks, args.png)
+        print(f"Chart saved to {args.png}.")
+    return 0
+
+
+def commitments(args: argparse.Namespace) -> int:
+    with Journal.open() as journal:
+        records = journal.commitments()
+    if args.json:
+        print(json.dumps([c.model_dump(mode="json") for c in records], indent=2))
+    else:
+        sys.stdout.write(text.commitments_text(records))
+    return 0
+
+
+def export(args: argparse.Namespace) -> int:
+    with Journal.open() as journal:
+        records = [journal.session(args.id)] if args.id is not None else journal.all_sessions()
+    render = exporting.to_json if args.format == "json" else exporting.to_markdown
+    content = render(records)
+    if args.out is None:
+        sys.stdout.write(content)
+        return 0
+    _write_private(args.out, content)
+    count = "1 session" if len(records) == 1 else f"{len(records)} sessions"
+    print(f"Exported {count} to {args.out} (readable by you only).")
+    return 0
+
+
+def _confirmed(question: str, yes: bool) -> bool:
+    """True when --yes was given or the person typed yes; refuses to guess without a terminal."""
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        raise AttuneError("Nothing was deleted: add --yes to forget without being asked.")
+    answer = input(f"{question} Type yes to delete it for good: ")
+    return answer.strip().lower() in {"y", "yes"}
+
+
+def forget(args: argparse.Namespace) -> int:
+    with Journal.open() as journal:
+        if args.all:
+            if not _confirmed("Forget every session in the journal?", args.yes):
+                print("Nothing was deleted.")
+                return 1
+            count = journal.forget_all()
+            print(f"Forgot all {count} sessions; the journal file holds no trace of them.")
+            return 0
+        target = journal.last_session_id() if args.last else args.id
+        if target is None:
+            print("The journal is empty; there was nothing to forget.")
+            return 0
+        line = text.history_line(journal.session(target).session)
+        if not _confirmed(f"Forget this? {line}", args.yes):
+            print("Nothing was deleted.")
+            return 1
+        journal.forget(target)
+    print(f"Forgot session {target}; the journal file holds no trace of it.")
+    return 0
