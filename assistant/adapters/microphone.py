@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from assistant.adapters.portaudio import sounddevice
 from assistant.audio import (
     FRAME_SAMPLES,
     SAMPLE_RATE_HZ,
@@ -64,7 +65,7 @@ class SoundDeviceMicrophone:
     """Capture from an input device with sounddevice, as 16 kHz mono 512-sample frames."""
 
     def __init__(self, device: int | str | None = None) -> None:
-        self._sd = _sounddevice()
+        self._sd = sounddevice()
         self.device = device
         info = _input_info(self._sd, device)
         self.device_name = str(info["name"])
@@ -158,16 +159,3 @@ def _input_info(sd: Any, device: int | str | None) -> dict[str, Any]:
     if int(info.get("max_input_channels", 0)) < 1:
         raise DeviceError(NO_MICROPHONE)
     return dict(info)
-
-
-def _sounddevice() -> Any:
-    """Import sounddevice; a missing PortAudio library is a DeviceError with the fix."""
-    try:
-        import sounddevice
-
-        return sounddevice
-    except OSError as exc:
-        raise DeviceError(
-            "The audio library PortAudio is missing. Install it with "
-            "'sudo apt-get install libportaudio2' or run 'make run'."
-        ) from exc

@@ -1,10 +1,10 @@
 """Play audio on an output device with sounddevice (a Speaker made of a Synthesizer)."""
 
 from collections.abc import Callable
-from typing import Any
 
 import numpy as np
 
+from assistant.adapters.portaudio import sounddevice
 from assistant.audio import AudioClip
 from assistant.errors import DeviceError
 from assistant.ports import Synthesizer
@@ -62,7 +62,7 @@ def play(
     Blocking writes, not sounddevice's callback player: with a microphone stream open in the
     same process (as in every live session), the callback player can stop early on ALSA.
     """
-    sd = _sounddevice()
+    sd = sounddevice()
     samples = np.ascontiguousarray(clip.samples.reshape(-1, 1), dtype=np.float32)
     try:
         with sd.OutputStream(
@@ -79,17 +79,4 @@ def play(
         raise DeviceError(
             f"The speaker could not be used ({exc}). Run 'attune devices' to pick one "
             "with --output-device, or use --no-voice for captions only."
-        ) from exc
-
-
-def _sounddevice() -> Any:
-    """Import sounddevice; a missing PortAudio library is a DeviceError with the fix."""
-    try:
-        import sounddevice
-
-        return sounddevice
-    except OSError as exc:
-        raise DeviceError(
-            "The audio library PortAudio is missing. Install it with "
-            "'sudo apt-get install libportaudio2' or run 'make run'."
         ) from exc

@@ -6,7 +6,6 @@ from typing import Any
 
 from assistant.cli.common import add_model_options, print_json, settings_from
 from assistant.config import PROJECT_ROOT
-from assistant.errors import DeviceError
 
 DEFAULT_AUDIO = PROJECT_ROOT.parent / "shared" / "data" / "audio"
 
@@ -26,16 +25,11 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
 
 def devices_command(args: argparse.Namespace) -> int:
     """Print inputs, outputs (default marked with *) and the installed voices."""
-    try:
-        import sounddevice as sd
+    from assistant.adapters.portaudio import sounddevice
 
-        devices = list(sd.query_devices())
-        default_in, default_out = sd.default.device
-    except OSError as exc:
-        raise DeviceError(
-            "The audio library PortAudio is missing. Install it with "
-            "'sudo apt-get install libportaudio2' or run 'make run'."
-        ) from exc
+    sd = sounddevice()
+    devices = list(sd.query_devices())
+    default_in, default_out = sd.default.device
     for title, key, default in (
         ("Microphones", "max_input_channels", default_in),
         ("Speakers", "max_output_channels", default_out),
