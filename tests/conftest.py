@@ -2,8 +2,13 @@
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from assistant.adapters.voice import Pyttsx3Synthesizer
+    from assistant.adapters.whisper import WhisperTranscriber
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 
@@ -14,3 +19,21 @@ def attune_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Pat
     home = tmp_path / "attune-home"
     monkeypatch.setenv("ATTUNE_HOME", str(home))
     yield home
+
+
+@pytest.fixture(scope="session")
+def whisper() -> "WhisperTranscriber":
+    """The real bundled tiny.en, loaded once for the whole run (beam 1, as live)."""
+    from assistant.adapters.whisper import WhisperTranscriber
+    from assistant.config import Settings
+
+    return WhisperTranscriber(Settings())
+
+
+@pytest.fixture(scope="session")
+def voice() -> "Pyttsx3Synthesizer":
+    """The real pyttsx3/espeak-ng voice at 150 words per minute."""
+    from assistant.adapters.voice import Pyttsx3Synthesizer
+    from assistant.config import Settings
+
+    return Pyttsx3Synthesizer(Settings(speech_rate_wpm=150))

@@ -7,7 +7,7 @@ back through the monitor, so these tests also show that attune never answers its
 import threading
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import pytest
@@ -17,14 +17,14 @@ from assistant.adapters.playback import SoundDeviceSpeaker
 from assistant.adapters.silero import SileroVoiceActivity
 from assistant.adapters.voice import Pyttsx3Synthesizer
 from assistant.adapters.whisper import WhisperTranscriber
-from assistant.audio import SAMPLE_RATE_HZ, AudioClip, Samples, resample
+from assistant.audio import SAMPLE_RATE_HZ, AudioClip, Samples
 from assistant.config import Settings
 from assistant.listen import Listener
-from assistant.ports import Transcript
 from assistant.reflect import reflect
 from assistant.themes import Theme, classify
 from assistant.wer import word_error_rate
 from tests.device.recorder import Recorder
+from tests.support_speech import CountingTranscriber, silence, spoken
 
 pytestmark = [pytest.mark.device, pytest.mark.model, pytest.mark.voice]
 FRAMES_PER_S = SAMPLE_RATE_HZ / 512
@@ -45,35 +45,6 @@ class TimedMicrophone:
 
     def discard_pending(self) -> None:
         self.real.discard_pending()
-
-
-@dataclass
-class CountingTranscriber:
-    real: WhisperTranscriber
-    calls: list[float] = field(default_factory=list)
-
-    def transcribe(self, clip: AudioClip) -> Transcript:
-        self.calls.append(clip.duration_s)
-        return self.real.transcribe(clip)
-
-
-@pytest.fixture(scope="module")
-def whisper() -> WhisperTranscriber:
-    return WhisperTranscriber(Settings())
-
-
-@pytest.fixture(scope="module")
-def voice() -> Pyttsx3Synthesizer:
-    return Pyttsx3Synthesizer(Settings(speech_rate_wpm=150))
-
-
-def spoken(voice: Pyttsx3Synthesizer, text: str) -> Samples:
-    clip = voice.synthesize(text)
-    return resample(clip.samples, clip.sample_rate_hz)
-
-
-def silence(seconds: float) -> Samples:
-    return np.zeros(int(seconds * SAMPLE_RATE_HZ), dtype=np.float32)
 
 
 def play_later(samples: Samples, delay_s: float) -> dict[str, float]:

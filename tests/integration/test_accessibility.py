@@ -3,16 +3,13 @@
 import io
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from assistant.adapters.microphone import WavMicrophone
 from assistant.adapters.silero import SileroVoiceActivity
 from assistant.adapters.voice import Pyttsx3Synthesizer
 from assistant.adapters.whisper import WhisperTranscriber
-from assistant.audio import SAMPLE_RATE_HZ, AudioClip, resample
 from assistant.captions import Captions
-from assistant.config import Settings
 from assistant.endpoint import config_for
 from assistant.flows.evening import EveningFlow
 from assistant.journal import Journal
@@ -20,6 +17,7 @@ from assistant.listen import Listener
 from assistant.prompts import load_library
 from assistant.session import Session
 from tests.support import attune
+from tests.support_speech import spoken_turns
 
 
 class SpokenLines:
@@ -37,28 +35,20 @@ class SpokenLines:
         return self.rate_wpm
 
 
-def _speech(voice: Pyttsx3Synthesizer, *parts: str, gap_s: float = 2.5) -> AudioClip:
-    pieces = [np.zeros(16000, dtype=np.float32)]
-    for text in parts:
-        clip = voice.synthesize(text)
-        pieces += [resample(clip.samples, clip.sample_rate_hz), np.zeros(int(gap_s * 16000))]
-    return AudioClip(np.concatenate(pieces).astype(np.float32), SAMPLE_RATE_HZ)
-
-
 @pytest.mark.model
 @pytest.mark.voice
-def test_a_whole_evening_by_voice_alone_with_spoken_commands(attune_home: Path) -> None:
-    voice = Pyttsx3Synthesizer(Settings(speech_rate_wpm=150))
-    audio = _speech(
+def test_a_whole_evening_by_voice_alone_with_spoken_commands(
+    attune_home: Path, voice: Pyttsx3Synthesizer, whisper: WhisperTranscriber
+) -> None:
+    audio = spoken_turns(
         voice,
         "I felt so lonely at dinner tonight, like we were strangers.",
         "Could you repeat that, please?",
         "Please speak more slowly.",
         "Goodbye for now.",
+        gap_s=2.5,
     )
-    listener = Listener(
-        WavMicrophone([audio]), SileroVoiceActivity(), WhisperTranscriber(Settings())
-    )
+    listener = Listener(WavMicrophone([audio]), SileroVoiceActivity(), whisper)
     spoken = SpokenLines()
     out = io.StringIO()
     with Journal.open() as journal:
@@ -80,13 +70,13 @@ def test_a_whole_evening_by_voice_alone_with_spoken_commands(attune_home: Path) 
 
 @pytest.mark.model
 @pytest.mark.voice
-def test_unhurried_listening_waits_through_long_pauses(tmp_path: Path) -> None:
-    voice = Pyttsx3Synthesizer(Settings(speech_rate_wpm=150))
-    audio = _speech(voice, "I keep thinking", "about the way", "he looked at me.", gap_s=8.0)
+def test_unhurried_listening_waits_through_long_pauses(
+    voice: Pyttsx3Synthesizer, whisper: WhisperTranscriber
+) -> None:
+    audio = spoken_turns(voice, "I keep thinking", "about the way", "he looked at me.", gap_s=8.0)
     heard = []
     listener = Listener(
-        WavMicrophone([audio]), SileroVoiceActivity(), WhisperTranscriber(Settings()),
-        config_for("unhurried"),
+        WavMicrophone([audio]), SileroVoiceActivity(), whisper, config_for("unhurried"),
     )  # fmt: skip
     while (said := listener.next_utterance()) is not None:
         heard.append(said.text)

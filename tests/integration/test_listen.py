@@ -1,6 +1,5 @@
 """The Listener on replayed audio with the real Silero VAD and the real Whisper model."""
 
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -11,46 +10,14 @@ from assistant.adapters.microphone import WavMicrophone
 from assistant.adapters.silero import SileroVoiceActivity
 from assistant.adapters.voice import Pyttsx3Synthesizer
 from assistant.adapters.whisper import WhisperTranscriber
-from assistant.audio import SAMPLE_RATE_HZ, AudioClip, resample
-from assistant.config import Settings
+from assistant.audio import SAMPLE_RATE_HZ, AudioClip
 from assistant.flows.base import Utterance
 from assistant.listen import Listener
-from assistant.ports import Transcript
 from assistant.wer import word_error_rate
 from tests.conftest import SHARED_DATA
+from tests.support_speech import CountingTranscriber, silence, spoken
 
 pytestmark = [pytest.mark.model, pytest.mark.voice]
-
-
-@dataclass
-class CountingTranscriber:
-    """The real transcriber, remembering every clip it was asked to transcribe."""
-
-    real: WhisperTranscriber
-    calls: list[float] = field(default_factory=list)
-
-    def transcribe(self, clip: AudioClip) -> Transcript:
-        self.calls.append(clip.duration_s)
-        return self.real.transcribe(clip)
-
-
-@pytest.fixture(scope="module")
-def whisper() -> WhisperTranscriber:
-    return WhisperTranscriber(Settings())
-
-
-@pytest.fixture(scope="module")
-def voice() -> Pyttsx3Synthesizer:
-    return Pyttsx3Synthesizer(Settings(speech_rate_wpm=150))
-
-
-def spoken(voice: Pyttsx3Synthesizer, text: str) -> np.ndarray:
-    clip = voice.synthesize(text)
-    return resample(clip.samples, clip.sample_rate_hz)
-
-
-def silence(seconds: float) -> np.ndarray:
-    return np.zeros(int(seconds * SAMPLE_RATE_HZ), dtype=np.float32)
 
 
 def listen_all(

@@ -3,37 +3,22 @@
 import io
 from pathlib import Path
 
-import numpy as np
 import pytest
 
 from assistant.adapters.microphone import WavMicrophone
 from assistant.adapters.silero import SileroVoiceActivity
 from assistant.adapters.voice import Pyttsx3Synthesizer
 from assistant.adapters.whisper import WhisperTranscriber
-from assistant.audio import SAMPLE_RATE_HZ, AudioClip, resample
+from assistant.audio import SAMPLE_RATE_HZ, AudioClip
 from assistant.captions import Captions
-from assistant.config import Settings
 from assistant.flows.evening import EveningFlow
 from assistant.journal import Journal
 from assistant.listen import Listener
 from assistant.prompts import load_library
 from assistant.session import Session
+from tests.support_speech import spoken_turns
 
 pytestmark = [pytest.mark.model, pytest.mark.voice]
-
-
-@pytest.fixture(scope="module")
-def whisper() -> WhisperTranscriber:
-    return WhisperTranscriber(Settings())
-
-
-def _spoken(*sentences: str) -> AudioClip:
-    voice = Pyttsx3Synthesizer(Settings(speech_rate_wpm=150))
-    parts = [np.zeros(SAMPLE_RATE_HZ, dtype=np.float32)]
-    for sentence in sentences:
-        clip = voice.synthesize(sentence)
-        parts += [resample(clip.samples, clip.sample_rate_hz), np.zeros(3 * SAMPLE_RATE_HZ)]
-    return AudioClip(np.concatenate(parts).astype(np.float32))
 
 
 def _session(
@@ -55,19 +40,23 @@ def _files(home: Path) -> list[Path]:
 
 
 def test_audio_is_never_written_unless_asked(
-    attune_home: Path, whisper: WhisperTranscriber
+    attune_home: Path, whisper: WhisperTranscriber, voice: Pyttsx3Synthesizer
 ) -> None:
     with Journal.open() as journal:
-        _session(journal, _spoken("My sister called and I felt left out."), whisper, False).run()
+        _session(
+            journal, spoken_turns(voice, "My sister called and I felt left out."), whisper, False
+        ).run()
         assert journal.all_sessions()[0].turns
     assert not [p for p in _files(attune_home) if p.suffix == ".wav"]
 
 
 def test_kept_audio_is_private_and_forgotten_with_its_session(
-    attune_home: Path, whisper: WhisperTranscriber
+    attune_home: Path, whisper: WhisperTranscriber, voice: Pyttsx3Synthesizer
 ) -> None:
     with Journal.open() as journal:
-        _session(journal, _spoken("My sister called and I felt left out."), whisper, True).run()
+        _session(
+            journal, spoken_turns(voice, "My sister called and I felt left out."), whisper, True
+        ).run()
         wavs = [p for p in _files(attune_home) if p.suffix == ".wav"]
         assert len(wavs) == 1 and wavs[0].stat().st_mode & 0o777 == 0o600
         assert wavs[0].stat().st_size > SAMPLE_RATE_HZ
@@ -76,9 +65,9 @@ def test_kept_audio_is_private_and_forgotten_with_its_session(
 
 
 def test_saying_forget_this_session_erases_it_from_the_journal_file(
-    attune_home: Path, whisper: WhisperTranscriber
+    attune_home: Path, whisper: WhisperTranscriber, voice: Pyttsx3Synthesizer
 ) -> None:
-    audio = _spoken("My sister laughed at my painting.", "Please forget this session.")
+    audio = spoken_turns(voice, "My sister laughed at my painting.", "Please forget this session.")
     with Journal.open() as journal:
         session = _session(journal, audio, whisper, True)
         session.run()
