@@ -253,17 +253,18 @@ def answer_once(
     region: str = "US",
     extra_resources: Sequence[str] = (),
     library: "PromptLibrary | None" = None,
+    check: Callable[[str], SafetyCheck] = safety.check,
 ) -> tuple[ThemeReading, SafetyCheck, str]:
     """One turn without a session: the gate, the themes and the reply attune would give."""
     from assistant.flows.evening import EveningFlow
     from assistant.prompts import load_library
 
-    check = safety.check(text)
+    verdict = check(text)
     reading = classify(text)
     if not text.strip():
-        return reading, check, NOTHING_HEARD
-    if check.crisis:
-        return reading, check, safety.crisis_reply(check, region, extra_resources)
+        return reading, verdict, NOTHING_HEARD
+    if verdict.crisis:
+        return reading, verdict, safety.crisis_reply(verdict, region, extra_resources)
     flow = EveningFlow(library or load_library(), open_commitments=[], recent_prompt_ids=set())
     flow.opening()
-    return reading, check, flow.respond(Utterance(text=text), reading).text
+    return reading, verdict, flow.respond(Utterance(text=text), reading).text

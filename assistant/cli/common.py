@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from assistant.config import Settings
+    from assistant.safety import SafetyCheck
 
 
 def add_model_options(parser: argparse.ArgumentParser) -> None:
@@ -75,6 +76,24 @@ def lazy(module: str, name: str) -> Callable[[argparse.Namespace], int]:
         return int(getattr(importlib.import_module(module), name)(args))
 
     return run
+
+
+def safety_check(warn: Callable[[str], None]) -> "Callable[[str], SafetyCheck]":
+    """The safety gate for live turns: the patterns, then the on-device semantic second
+    opinion; without its model, the patterns alone (with one warning)."""
+    from functools import partial
+
+    from assistant.adapters.embedding import MiniLmEmbedder
+    from assistant.errors import ModelError
+    from assistant.safety.semantic import SemanticGate, combined_check
+
+    gate = SemanticGate(MiniLmEmbedder())
+    try:
+        gate.load()
+    except ModelError as exc:
+        warn(f"{exc} Using the safety patterns alone.")
+        return partial(combined_check, semantic=None)
+    return partial(combined_check, semantic=gate)
 
 
 def flag_values(args: argparse.Namespace) -> dict[str, Any]:

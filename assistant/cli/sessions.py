@@ -10,6 +10,7 @@ from assistant.cli.common import (
     add_caption_option,
     add_model_options,
     add_voice_options,
+    safety_check,
     settings_from,
 )
 from assistant.errors import AttuneError, DeviceError, VoiceError
@@ -122,6 +123,7 @@ def _run(args: argparse.Namespace, mode: str, names: list[str], make_flow: Any) 
             extra_resources=list(settings.resources),
             read_back=settings.read_back,
             keep_audio=settings.keep_audio,
+            check=safety_check(captions.note),
         )
         session.run()
     return 0

@@ -5,7 +5,13 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from assistant.cli.common import add_model_options, add_voice_options, print_json, settings_from
+from assistant.cli.common import (
+    add_model_options,
+    add_voice_options,
+    print_json,
+    safety_check,
+    settings_from,
+)
 from assistant.errors import AttuneError
 
 if TYPE_CHECKING:
@@ -100,7 +106,8 @@ def respond_command(args: argparse.Namespace) -> int:
 
     settings = settings_from(args, beam_size=args.beam_size or FILE_BEAM_SIZE)
     transcript = args.text if args.text is not None else _transcribe_file(args.path, settings)
-    reading, check, reply = answer_once(transcript, settings.region, settings.resources)
+    gate = safety_check(lambda warning: print(f"attune: {warning}", file=sys.stderr))
+    reading, check, reply = answer_once(transcript, settings.region, settings.resources, check=gate)
     result = _respond_json(transcript, reading, check, reply)
     if args.json:
         print_json(result)

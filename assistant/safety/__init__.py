@@ -26,6 +26,7 @@ def check(text: str) -> SafetyCheck:
 
     return gate_check(text)
 
+
 __all__ = [
     "ABUSE_KINDS",
     "Resource",

