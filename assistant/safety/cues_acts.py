@@ -133,7 +133,7 @@ VIOLENCE: list[Entry] = [
 _URGE = (
     r"\bi\b(?:'?m|'?d|'?ll|'?ve)?(?:\s+[\w']+){0,4}?\s+(?:want|wanna|wanted|wish|feel like|felt "
     r"like|going to|gonna|tempted|think\w*|thought|imagin\w*|pictur\w*|fantasi\w*|dream\w*|"
-    r"plan\w*|urges?|keep|kept|consider\w*|see myself)(?:\s+[\w']+){0,3}?\s+"
+    r"plan(?:s|ned|ning)?\b|urges?|keep|kept|consider\w*|see myself)(?:\s+[\w']+){0,3}?\s+"
 )
 _HARM_ACT = (
     r"(?:(?:smash|bash|cave|kick|punch)(?:ing)?\s+<HIS>\s+(?:head|face|skull|teeth)\s+in|"

@@ -72,7 +72,7 @@ SELF_HARM = [
     r"(?:died|was dead|were dead|was gone|were gone|(?:just )?disappeared|(?:just )?stopped "
     r"existing|(?:was|were)(?:n'?t| not) "
     r"(?:here|around|alive))\b",
-    r"\b(?:want|wanna|wish|pray|praying|hope|hoping|think|thinking|thought|plan|planning|ready|"
+    r"\b(?:want|wanna|wish|pray|praying|hope|hoping|think|thinking|thought|plan(?:s|ned|ning)?\b|ready|"
     r"imagin\w*|dream\w*|tempted|urge)\w*\b(?:\s+[\w']+){0,5}?\s+(?:(?:i|me)\s+)?(?:(?:don'?t|"
     r"won'?t|not|never)\s+wake up|stop(?:ped)? existing|not exist(?:ing)?|dying|jump(?:ing)?<END>)",
     r"\bway\s+out\b(?:\s+[\w']+){0,4}?\s+(?:dying|death|to die|ending it|suicide)\b",

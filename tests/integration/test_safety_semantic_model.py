@@ -105,20 +105,7 @@ def test_the_semantic_layer_adds_almost_no_false_alarms(gate: SemanticGate, name
     assert len(added) / len(texts) <= MAX_FALSE_ALARM_RATE, added
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(
-                strict=True, reason="the regex alone fires on 3/40 of round 6 (7.5%)"
-            ),
-        )
-        if "round6" in name
-        else name
-        for name in CALM_SETS
-    ],
-)
+@pytest.mark.parametrize("name", CALM_SETS)
 def test_combined_false_alarms_stay_under_five_percent(gate: SemanticGate, name: str) -> None:
     texts = _lines(DATA / name)
     alarms = [text for text in texts if combined_check(text, gate).crisis]
