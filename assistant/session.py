@@ -36,17 +36,18 @@ class Session:
     max_turns: int | None = None
     region: str = "US"
     extra_resources: list[str] = field(default_factory=list)
+    read_back: bool = False
+    keep_audio: bool = False
     classify: Callable[[str], ThemeReading] = classify
     check: Callable[[str], SafetyCheck] = safety.check
+    # running state
     session_id: int | None = None
     turns: int = 0
     last_spoken: str = ""
+    last_question: str = ""
     expected_speaker: str | None = None
     crisis_heard: SafetyCheck | None = None
     paused: bool = False
-    read_back: bool = False
-    keep_audio: bool = False
-    last_question: str = ""
 
     def run(self) -> int:
         """Hold the whole conversation; returns the number of turns heard."""
