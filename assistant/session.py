@@ -63,7 +63,7 @@ class Session:
     def _loop(self) -> None:
         """Listen and answer until the flow is done, input ends or max_turns is reached."""
         while self.max_turns is None or self.turns < self.max_turns:
-            said = self.source.next_utterance()
+            said = self._next_utterance()
             if said is None:
                 break
             self.turns += 1
@@ -81,6 +81,15 @@ class Session:
             if handled is False:
                 return
         self._say_reply(self.flow.close())
+
+    def _next_utterance(self) -> Utterance | None:
+        """The next turn; a microphone that goes away is said out loud, then ends the session
+        (everything said so far is already in the journal)."""
+        try:
+            return self.source.next_utterance()
+        except DeviceError as exc:
+            self.say(str(exc))
+            raise
 
     def _obey(self, said: Utterance) -> bool | None:
         """Act on a spoken command; None when the turn is not one, else whether to go on."""

@@ -150,3 +150,25 @@ def test_resume_when_not_paused_is_ordinary_speech() -> None:
     session, _ = _session(flow, ScriptedInput("go on"))
     session.run()
     assert flow.heard and flow.heard[0].split(":")[1] == "go on"
+
+
+class VanishingMicrophone(ScriptedInput):
+    def next_utterance(self) -> Utterance | None:
+        if not self.lines:
+            raise DeviceError(
+                "The microphone stopped sending sound; everything said so far is kept."
+            )
+        return super().next_utterance()
+
+
+def test_a_microphone_that_goes_away_is_said_out_loud_and_ends_the_session() -> None:
+    import pytest
+
+    source = VanishingMicrophone("I feel a bit lighter tonight.")
+    speaker = RecordingSpeaker(source)
+    session, _ = _session(EchoFlow(), source, speaker=speaker)
+    with pytest.raises(DeviceError):
+        session.run()
+    spoken = [text for text, _ in speaker.spoken]
+    assert spoken[-1].startswith("The microphone stopped sending sound")
+    assert session.turns == 1

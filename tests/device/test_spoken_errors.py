@@ -1,0 +1,21 @@
+"""For people who cannot see the screen, a session's set-up error is also said out loud."""
+
+from pathlib import Path
+
+import pytest
+
+from assistant.adapters.whisper import WhisperTranscriber
+from tests.device.recorder import Recorder
+from tests.support import attune
+
+pytestmark = [pytest.mark.device, pytest.mark.model, pytest.mark.voice]
+
+
+def test_a_missing_model_is_spoken_as_well_as_printed(
+    tmp_path: Path, whisper: WhisperTranscriber
+) -> None:
+    with Recorder() as recorder:
+        run = attune("evening", "--model", str(tmp_path / "gone"), "--rate", "170")
+    assert run.code != 0 and "No Whisper model folder" in run.err
+    heard = whisper.transcribe(recorder.clip()).text.lower()
+    assert "whisper model" in heard or "model folder" in heard, heard
