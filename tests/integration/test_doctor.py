@@ -94,7 +94,7 @@ def test_an_audio_device_that_does_not_exist_is_a_problem_with_a_fix() -> None:
 def test_doctor_reports_every_part_and_exits_1_when_something_is_wrong(capsys, tmp_path) -> None:
     code, lines = _doctor(capsys, "--model", str(tmp_path / "missing"))
     names = [line.split()[1].rstrip(":") for line in lines if not line.startswith(" ")]
-    assert names == ["microphone", "speaker", "model", "voice", "offline", "data"]
+    assert names == ["settings", "microphone", "speaker", "model", "voice", "offline", "data"]
     assert code == 1
     assert any(line.startswith("problem  model:") for line in lines)
     problems = sum(line.startswith("problem") for line in lines)
@@ -107,3 +107,13 @@ def test_doctor_exit_code_matches_its_lines(capsys) -> None:
     problems = [line for line in lines if line.startswith("problem")]
     assert code == (1 if problems else 0)
     assert all(line.startswith(("ok ", "problem ", " ")) for line in lines)
+
+
+def test_doctor_checks_the_model_named_in_the_config_file(capsys, tmp_path) -> None:
+    from assistant.cli import main
+
+    assert main(["config", "set", "model", str(tmp_path / "no-such-model")]) == 0
+    capsys.readouterr()
+    assert main(["doctor"]) == 1
+    out = capsys.readouterr().out
+    assert "problem  model" in out and "no-such-model" in out
