@@ -58,3 +58,11 @@ def test_a_folder_without_model_files_is_not_a_model(tmp_path: Path) -> None:
     (folder / "config.json").write_text("{}")
     run = attune("transcribe", str(SHARED_DATA / "audio" / "jfk.flac"), "--model", str(folder))
     assert "missing model.bin" in _one_clear_line(run)
+
+
+def test_cuda_is_honoured_and_without_a_gpu_the_answer_is_one_clear_line() -> None:
+    run = attune("transcribe", str(SHARED_DATA / "audio" / "jfk.flac"), "--device", "cuda")
+    if run.code == 0:  # a machine with a working GPU: it transcribed there
+        assert "ask not what your country" in run.out.lower()
+    else:
+        assert "could not be loaded on cuda" in _one_clear_line(run)
