@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 BANK_DIR = ROOT / "models" / "safety"
 TEST_DATA = ROOT / "tests" / "data"
 TRAINING_ROUNDS = ["", "_heldout", "_heldout2", "_heldout3", "_round4"]
-HELD_OUT_ROUNDS = ["_round5", "_round6"]
+HELD_OUT_ROUNDS = ["_round5", "_round6", "_round7"]
 GOEMOTIONS = ROOT.parent / "shared" / "data" / "goemotions" / "test.tsv"
 
 

@@ -19,8 +19,8 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 BANK = MODELS_DIR / "safety"
 MAX_FALSE_ALARM_RATE = 0.05
 TRAINING_ROUNDS = ["", "_heldout", "_heldout2", "_heldout3", "_round4"]
-HELD_OUT_ROUNDS = ["_round5", "_round6"]
-ROUND_FLOORS = {"_round5": 9, "_round6": 16}
+HELD_OUT_ROUNDS = ["_round5", "_round6", "_round7"]
+ROUND_FLOORS = {"_round5": 14, "_round6": 16, "_round7": 23}
 """Crisis statements caught by regex + semantic, as measured once on each held-out round."""
 
 
