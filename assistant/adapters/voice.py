@@ -19,6 +19,7 @@ from assistant.errors import VoiceError
 
 _ENGINE_LOCK = threading.Lock()
 WAV_HEADER_BYTES = 44
+SYNTH_ATTEMPTS = 3
 PREFERRED_VOICE = "gmw/en-us"
 """espeak-ng's American English: understood best (by people and by Whisper) of its voices."""
 
@@ -47,28 +48,32 @@ class Pyttsx3Synthesizer:
         """Speak the text into memory; empty text gives an empty clip."""
         if not text.strip():
             return AudioClip(np.zeros(0, dtype=np.float32))
-        target = self._folder / f"reply-{next(self._count)}.wav"
-        with _ENGINE_LOCK:
-            self._engine.setProperty("rate", self.rate_wpm)
-            with contextlib.redirect_stdout(io.StringIO()):
+        for _attempt in range(SYNTH_ATTEMPTS):
+            target = self._folder / f"reply-{next(self._count)}.wav"
+            with _ENGINE_LOCK, contextlib.redirect_stdout(io.StringIO()):
+                _wait_until_idle()
+                self._engine.setProperty("rate", self.rate_wpm)
                 self._engine.save_to_file(text, str(target))
                 self._engine.runAndWait()
                 written = _wait_for_wav(target)  # the driver prints when done: keep it quiet
-        try:
-            return read_wav(written)
-        finally:
-            target.unlink(missing_ok=True)
+            if written is not None:
+                try:
+                    return read_wav(written)
+                finally:
+                    written.unlink(missing_ok=True)
+        raise VoiceError("The voice produced no sound. Run 'attune doctor' to check it.")
 
     def voices(self) -> list[tuple[str, str]]:
         """(id, name) of every installed voice."""
         return [(v.id, v.name) for v in self._engine.getProperty("voices")]
 
 
-def _wait_for_wav(target: Path, timeout_s: float = 5.0) -> Path:
-    """espeak's driver may finish writing just after runAndWait returns: wait for the file.
+def _wait_for_wav(target: Path, timeout_s: float = 2.0) -> Path | None:
+    """The finished WAV, or None if none came.
 
-    The file lives in a folder kept for the synthesizer's lifetime, so a late write never
-    lands in a deleted folder.
+    pyttsx3 2.99's espeak driver synthesizes asynchronously: runAndWait returns before the file
+    is written, and its stop() can cancel a synthesis that is still finishing. So wait for a
+    complete file (its size steady), in a folder kept for the synthesizer's lifetime.
     """
     deadline = time.monotonic() + timeout_s
     last_size = -1
@@ -78,7 +83,18 @@ def _wait_for_wav(target: Path, timeout_s: float = 5.0) -> Path:
             return target
         last_size = size
         time.sleep(0.01)
-    raise VoiceError("The voice produced no sound. Run 'attune doctor' to check it.")
+    return None
+
+
+def _wait_until_idle(timeout_s: float = 2.0) -> None:
+    """Let espeak finish any earlier synthesis, so the driver does not cancel the next one."""
+    try:
+        from pyttsx3.drivers import _espeak
+    except (ImportError, OSError):
+        return  # another platform's driver: nothing to wait for
+    deadline = time.monotonic() + timeout_s
+    while _espeak.IsPlaying() and time.monotonic() < deadline:
+        time.sleep(0.005)
 
 
 def _init_engine() -> Any:
