@@ -16,7 +16,53 @@ SAFE_FALLBACK = "you are carrying something that matters a great deal"
 _WORD = re.compile(r"[\w']+|[^\w\s]")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "erm", "hmm", "mm"})
-_LIKE_FILLER_AFTER = frozenset({"", ",", "like", "was", "is", "am", "were", "are", "i'm", "and"})
+_LIKE_FILLER_AFTER = frozenset(
+    {"", ",", "like", "was", "is", "am", "were", "are", "i'm", "and", "of", "so", "just"}
+)
+_LIKE_FILLER_BEFORE = frozenset({",", "like", "be", "totally", "really", "so", "just", "um"})
+_UNAPOSTROPHISED = {
+    "dont": "don't", "cant": "can't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
+    "wasnt": "wasn't", "werent": "weren't", "couldnt": "couldn't", "wouldnt": "wouldn't",
+    "shouldnt": "shouldn't", "havent": "haven't", "hasnt": "hasn't", "hes": "he's",
+    "shes": "she's", "thats": "that's", "whats": "what's", "theyre": "they're", "ive": "I've",
+    "youve": "you've", "youre": "you're", "im": "I'm", "id": "I'd", "ill": "I'll",
+}  # fmt: skip
+"""Contractions that speech recognition writes without the apostrophe ("dont", "hes")."""
+_HEDGES = (
+    "i think", "i guess", "i suppose", "i mean", "maybe", "perhaps", "honestly", "basically",
+    "actually", "anyway", "so", "well", "yeah", "yes", "okay", "ok", "and", "no", "also",
+    "there's more", "there is more", "i know", "right",
+)  # fmt: skip
+"""Openers dropped when a clause follows them ("I think I'm afraid" -> "you're afraid")."""
+_SUBJECTS = frozenset(
+    {
+        "i", "i'm", "i've", "i'll", "i'd", "you", "you're", "he", "he's", "she", "she's",
+        "they", "they're", "we", "we're", "it", "it's", "that", "that's", "this", "there",
+        "there's", "my", "your", "his", "her", "their", "our", "the", "a", "an", "nobody",
+        "everyone", "everybody", "someone", "somebody", "nothing", "everything", "today",
+        "tonight", "yesterday", "all", "no", "one", "some", "people", "when", "whenever",
+        "every", "if", "after", "before", "since", "even", "like", "um", "he'd", "she'd",
+    }
+)  # fmt: skip
+_CLAUSE_SUBJECTS = _SUBJECTS - {"no", "one", "all", "some"}
+_TRAILERS = (
+    "but still", "or whatever", "or something", "and stuff", "and everything", "and all that",
+    "you know", "i guess", "i think", "i suppose", "i don't know", "and yeah", "so yeah",
+    "yeah", "honestly", "though", "anyway", "maybe", "probably", "and", "but", "so", "or",
+)  # fmt: skip
+"""Tails that leave a clause hanging ("she has her own life I guess but still")."""
+_US_AFTER = frozenset({"like", "want", "wanted", "need", "needed", "wish", "asked", "ask", "get"})
+_FRAGMENT_START = frozenset(
+    {
+        "think", "guess", "feel", "for", "to", "because", "cause", "about", "of", "with", "and",
+        "but", "or", "so", "just", "really", "kind", "sort", "more", "not", "than", "how",
+        "what", "why", "where",
+    }
+)  # fmt: skip
+"""First words that show a reflection is a clipped fragment, not a clause."""
+_AFTER_DONT_KNOW = frozenset({"i", ",", "and", "but", "so", "like", "maybe"})
+"""A filler "I don't know" in the middle of speech is followed by one of these."""
+_CLAUSE_BREAKS = frozenset({",", ";", "and", "but", "so", "then"})
 _KNOW_KEEPERS = frozenset({"what", "that", "how", "why", "where", "when", "who", "it", "me"})
 _SUBJECT_OPENERS = frozenset(
     {
@@ -74,7 +120,8 @@ def _third_person(verb: str) -> str:
 
 
 def _drop_fillers(words: list[str]) -> list[str]:
-    """Remove "um", "uh", and filler "you know" / "like" that carry no meaning."""
+    """Remove "um", "uh", filler "you know" / "like" / "I don't know", and repeated words."""
+    words = [_UNAPOSTROPHISED.get(w.lower(), w) for w in words]
     kept: list[str] = []
     skip = 0
     for i, word in enumerate(words):
@@ -90,15 +137,83 @@ def _drop_fillers(words: list[str]) -> list[str]:
             skip = 1
             continue
         previous = kept[-1].lower() if kept else ""
-        if low == "like" and (previous in _LIKE_FILLER_AFTER or nxt in (",", "like")):
+        if low == "like" and (previous in _LIKE_FILLER_AFTER or nxt in _LIKE_FILLER_BEFORE):
             continue
         if low == "i" and nxt == "mean" and previous in ("", ","):
             skip = 1
             continue
+        then = words[i + 3].lower() if i + 3 < len(words) else ""
+        if (low, nxt, after) == ("i", "don't", "know") and then in _AFTER_DONT_KNOW:
+            skip = 2
+            continue
         kept.append(word)
-    while kept and kept[0] in (",", ";"):
-        kept.pop(0)
-    return kept
+    return _drop_restarts(_trim(kept))
+
+
+def _drop_restarts(words: list[str]) -> list[str]:
+    """ "when you when you went" -> "when you went"; "i just i felt" -> "i felt"."""
+    out: list[str] = []
+    for word in words:
+        out.append(word)
+        for n in (3, 2, 1):
+            if len(out) >= 2 * n and [w.lower() for w in out[-n:]] == [
+                w.lower() for w in out[-2 * n : -n]
+            ]:
+                del out[-n:]
+                break
+        low = [w.lower() for w in out[-3:]]
+        if len(low) == 3 and low[0] == low[2] == "i" and low[1] in ("just", "was", "mean"):
+            del out[-3:-1]
+    return out
+
+
+def _starts(words: list[str], phrase: str) -> bool:
+    parts = phrase.split()
+    return [w.lower() for w in words[: len(parts)]] == parts
+
+
+def _ends(words: list[str], phrase: str) -> bool:
+    parts = phrase.split()
+    return len(words) > len(parts) and [w.lower() for w in words[-len(parts) :]] == parts
+
+
+def _trim(words: list[str]) -> list[str]:
+    """Drop hedging openers before a clause and hanging tails; punctuation at the edges."""
+    changed = True
+    while changed:
+        changed = False
+        while words and words[0] in (",", ";", ":", "-"):
+            words = words[1:]
+        for hedge in _HEDGES:
+            n = len(hedge.split())
+            rest = words[n:]
+            while rest and rest[0] in (",", ";"):
+                rest = rest[1:]
+            clause = bool(rest) and rest[0].lower() in _CLAUSE_SUBJECTS
+            if _starts(words, hedge) and (clause or any(_starts(rest, h) for h in _HEDGES)):
+                words, changed = rest, True
+                break
+        for tail in _TRAILERS:
+            if _ends(words, tail):
+                words, changed = words[: -len(tail.split())], True
+            while words and words[-1] in (",", ";", ":", "-"):
+                words, changed = words[:-1], True
+    return words
+
+
+def _mid_hedges(words: list[str]) -> list[str]:
+    """Drop "I guess" / "I think" left hanging inside a clause ("her own life I guess but")."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        pair = " ".join(w.lower() for w in words[i : i + 2])
+        nxt = words[i + 2].lower() if i + 2 < len(words) else ""
+        if out and pair in ("i guess", "i think", "i suppose") and nxt in ("", ",", "but", "and"):
+            i += 2
+            continue
+        out.append(words[i])
+        i += 1
+    return out
 
 
 def _turn(words: list[str], partner: str | None) -> list[str]:
@@ -133,13 +248,49 @@ def _turn(words: list[str], partner: str | None) -> list[str]:
     return out
 
 
+_BOTH = "the two of you"
+"""Stands for "us" as an object; _turn leaves it alone since it is not one word it knows."""
+
+
+def _us_as_object(words: list[str]) -> list[str]:
+    """ "I'd like us to talk" keeps both people: "you'd like the two of you to talk"."""
+    out = list(words)
+    for i in range(len(out) - 1, 0, -1):
+        if out[i].lower() == "us" and out[i - 1].lower() in _US_AFTER:
+            out[i] = _BOTH
+    return out
+
+
+def _clauses(words: list[str]) -> list[list[str]]:
+    """Words split before each clause break (comma, "and", "but", "so", "then")."""
+    parts: list[list[str]] = [[]]
+    for word in words:
+        if word.lower() in _CLAUSE_BREAKS and parts[-1]:
+            parts.append([])
+        parts[-1].append(word)
+    return parts
+
+
 def _shorten(words: list[str]) -> list[str]:
-    """Cut to MAX_WORDS words, at the last clause break when there is one."""
+    """Cut to MAX_WORDS words: the clauses around the one with the most feeling."""
     if len(words) <= MAX_WORDS:
         return words
-    head = words[:MAX_WORDS]
-    breaks = [i for i, w in enumerate(head) if w in (",", ";") or w.lower() in ("and", "but")]
-    return head[: breaks[-1]] if breaks and breaks[-1] > 3 else head
+    parts = _clauses(words)
+    scores = [_feeling(" ".join(p)) for p in parts]
+    best = max(range(len(parts)), key=lambda i: (scores[i], -i))
+    if scores[best] <= 0.0:
+        best = 0
+    start, end = best, best + 1
+    while start > 0 and sum(len(p) for p in parts[start - 1 : end]) <= MAX_WORDS:
+        start -= 1
+    while end < len(parts) and sum(len(p) for p in parts[start : end + 1]) <= MAX_WORDS:
+        end += 1
+    while (
+        start < best and _trim(parts[start])[:1] and _trim(parts[start])[0].lower() not in _SUBJECTS
+    ):
+        start += 1
+    window = [w for p in parts[start:end] for w in p][:MAX_WORDS]
+    return _trim(window)
 
 
 def _join(words: list[str]) -> str:
@@ -150,20 +301,35 @@ def _join(words: list[str]) -> str:
     return text.strip().rstrip(".!?,;: ").strip()
 
 
-def _key_sentence(text: str) -> str | None:
-    """The sentence carrying the most feeling, skipping any that a safety check flags."""
+def _feeling(text: str) -> float:
+    """How strongly `text` carries any theme other than neutral (0 to 1)."""
     from assistant.themes.classifier import classify
 
+    reading = classify(text)
+    return max((t.score for t in reading.themes if t.theme != "neutral"), default=0.0)
+
+
+def _key_sentence(text: str) -> str | None:
+    """The sentence carrying the most feeling, skipping any that a safety check flags."""
     sentences = [s for s in _SENTENCE.split(text.strip()) if s.strip()]
     safe = [s for s in sentences if not check(s).crisis]
     if not safe:
         return None
+    return max(safe, key=lambda s: (_feeling(s), -safe.index(s)))
 
-    def feeling(sentence: str) -> float:
-        reading = classify(sentence)
-        return max((t.score for t in reading.themes if t.theme != "neutral"), default=0.0)
 
-    return max(safe, key=lambda s: (feeling(s), -safe.index(s)))
+def _lower_first(turned: str, partner: str | None) -> str:
+    first, rest = turned.split(" ", 1) if " " in turned else (turned, "")
+    if not (partner and first.startswith(partner)) and (len(first) == 1 or first[1:].islower()):
+        first = first[0].lower() + first[1:]
+    return f"{first} {rest}".strip()
+
+
+def turn_words(text: str, partner: str | None = None) -> str:
+    """`text` with fillers dropped and pronouns turned, whole (no sentence picked, no cut)."""
+    words = _mid_hedges(_drop_fillers(_WORD.findall(text.replace("\u2019", "'"))))
+    turned = _join(_turn(_us_as_object(words), partner.strip() if partner else None))
+    return _lower_first(turned, partner) if turned else ""
 
 
 def reflect(text: str, partner: str | None = None) -> str:
@@ -175,11 +341,50 @@ def reflect(text: str, partner: str | None = None) -> str:
     sentence = _key_sentence(text)
     if sentence is None:
         return SAFE_FALLBACK
-    words = _shorten(_drop_fillers(_WORD.findall(sentence)))
+    words = _mid_hedges(_drop_fillers(_WORD.findall(sentence.replace("\u2019", "'"))))
+    words = _us_as_object(_shorten(words))
     turned = _join(_turn(words, partner.strip() if partner else None))
-    if not turned:
-        return ""
-    first, rest = turned.split(" ", 1) if " " in turned else (turned, "")
-    if not (partner and first.startswith(partner)) and (len(first) == 1 or first[1:].islower()):
-        first = first[0].lower() + first[1:]
-    return f"{first} {rest}".strip()
+    return _lower_first(turned, partner) if turned else ""
+
+
+def reads_as_clause(reflection: str, partner: str | None = None) -> bool:
+    """Whether a reflection can follow "It sounds like": a subject first, then a few words.
+
+    Clipped speech ("think you will talk to him", "for him to say...") does not.
+    """
+    words = reflection.split()
+    if len(words) < 3:
+        return False
+    first = words[0].lower().strip(",")
+    if partner and words[0].startswith(partner):
+        return True
+    if first == "so" and words[1].lower() in ("many", "much"):
+        return True
+    return first not in _FRAGMENT_START
+
+
+_THEY = {
+    "you": "they", "your": "their", "yours": "theirs", "yourself": "themselves",
+    "you're": "they're", "you've": "they've", "you'll": "they'll", "you'd": "they'd",
+}  # fmt: skip
+_OBJECT_AFTER = frozenset(
+    {
+        "to", "with", "for", "at", "tell", "ask", "call", "show", "give", "let", "thank",
+        "about", "from", "help", "than", "text", "hug",
+    }
+)  # fmt: skip
+
+
+def about_them(second_person: str) -> str:
+    """A clause said to someone ("call Sam when you're late"), said about them instead."""
+    out: list[str] = []
+    for word in _WORD.findall(second_person):
+        low = word.lower()
+        previous = out[-1].lower() if out else ""
+        if low == "you" and previous in _OBJECT_AFTER:
+            out.append("them")
+        elif low in _THEY:
+            out.append(_THEY[low])
+        else:
+            out.append(word)
+    return _join(out)

@@ -17,7 +17,7 @@ from assistant.flows.wording import (
     sounds_unready,
 )
 from assistant.prompts import PromptLibrary, PromptPicker, Step
-from assistant.reflect import reflect
+from assistant.reflect import turn_words
 from assistant.themes.taxonomy import Theme, ThemeReading
 
 INJURY_SCORE = 0.35
@@ -123,8 +123,8 @@ class CoupleFlow:
             saying.say(Step.CLOSE_COUPLE, themes=spoken, **self._both(0))
         for c in self._commitments:
             who = self._names.index(c.who) if c.who in self._names else 0
-            words = reflect(c.text, partner=self._names[1 - who])
-            saying.say(Step.CLOSE_COMMITMENT_NAMED, commitment=words, **self._both(who))
+            words = turn_words(c.text, partner=self._names[1 - who])
+            saying.say_commitment(Step.CLOSE_COMMITMENT_NAMED, commitment=words, **self._both(who))
         saying.say(Step.GOODBYE_COUPLE, **self._both(0))
         self._awaiting = _Awaiting.DONE
         return saying.reply(step=Step.CLOSE_COUPLE, themes=heard, done=True)
@@ -181,11 +181,11 @@ class CoupleFlow:
             pending = self._follow_ups[0]
             if pending.who in self._names:
                 who = self._names.index(pending.who)
-                words = reflect(pending.text, partner=self._names[1 - who])
+                words = turn_words(pending.text, partner=self._names[1 - who])
                 saying.say(Step.FOLLOW_UP_NAMED, commitment=words, **self._both(who))
                 nxt: str | None = self._names[who]
             else:
-                saying.say(Step.FOLLOW_UP, commitment=reflect(pending.text))
+                saying.say(Step.FOLLOW_UP, commitment=turn_words(pending.text))
                 nxt = None
             self._awaiting = _Awaiting.FOLLOW_UP
             return saying.reply(themes=self._tally.heard(), next_speaker=nxt, follow_ups=follow_ups)

@@ -10,18 +10,25 @@ from assistant.flows.wording import (
     commitment_text,
     follow_up_done,
     join_words,
+    named_feeling,
+    need_reflection,
     reflection_of,
+    sounds_denied,
     sounds_finished,
+    sounds_unsure,
     states_action,
+    states_need,
 )
 from assistant.prompts import PromptLibrary, PromptPicker, Step
-from assistant.reflect import reflect
-from assistant.themes.taxonomy import ThemeReading
+from assistant.reflect import turn_words
+from assistant.themes.taxonomy import Theme, ThemeReading
 
 MAX_EXCHANGES = 8
 CORE_EXCHANGES = 7
 """sitting with, feeling, explore, deepen, need, more, action."""
 MAX_FOLLOW_UPS = MAX_EXCHANGES - CORE_EXCHANGES
+LONG_ANSWER_WORDS = 8
+"""An answer to "does that fit?" this long says something new, so it is reflected."""
 
 
 class _Awaiting(StrEnum):
@@ -41,6 +48,8 @@ class EveningFlow:
 
     At most MAX_FOLLOW_UPS earlier commitments are asked about (the first ones given), so the
     whole conversation stays within MAX_EXCHANGES exchanges; the rest stay open for next time.
+    A need the person already stated is not asked about again, and an action they named
+    before being asked is the one saved, without asking for another.
     """
 
     def __init__(
@@ -58,6 +67,8 @@ class EveningFlow:
         self._awaiting = _Awaiting.SITTING
         self._commitment: Commitment | None = None
         self._commitment_saved = False
+        self._need_heard = False
+        self._early_action: str | None = None
 
     def opening(self) -> FlowReply:
         """The privacy note, then a follow-up question or "what's sitting with you?"."""
@@ -69,7 +80,12 @@ class EveningFlow:
         """The next step after the person spoke; after the end, the closing again."""
         if self._awaiting is _Awaiting.DONE:
             return self.close()
-        self._tally.add(reading)
+        if self._awaiting is not _Awaiting.FOLLOW_UP:
+            self._tally.add(reading, named_feeling(said.text))
+        if self._awaiting in (_Awaiting.SITTING, _Awaiting.FEELING, _Awaiting.EXPLORE):
+            self._need_heard = self._need_heard or states_need(said.text)
+        if self._awaiting is not _Awaiting.ACTION and states_action(said.text):
+            self._early_action = commitment_text(said.text)
         handlers: dict[_Awaiting, Callable[[Utterance, ThemeReading], FlowReply]] = {
             _Awaiting.FOLLOW_UP: self._on_follow_up,
             _Awaiting.SITTING: self._on_sitting,
@@ -89,7 +105,7 @@ class EveningFlow:
     def _ask_next(self, saying: Saying) -> None:
         if self._follow_ups:
             pending = self._follow_ups[0]
-            saying.say(Step.FOLLOW_UP, commitment=reflect(pending.text))
+            saying.say(Step.FOLLOW_UP, commitment=turn_words(pending.text))
             self._awaiting = _Awaiting.FOLLOW_UP
         else:
             saying.say(Step.SITTING_WITH)
@@ -103,38 +119,57 @@ class EveningFlow:
         return saying.reply(themes=self._tally.heard(), follow_ups=[answer])
 
     def _step(
-        self, said: Utterance, reading: ThemeReading, steps: Sequence[Step], then: _Awaiting
+        self,
+        steps: Sequence[Step],
+        then: _Awaiting,
+        reflection: str | None = None,
+        theme: Theme | None = None,
     ) -> FlowReply:
-        saying = Saying(self._picker)
-        if Step.REFLECT in steps:
-            saying.reflect(reflection_of(said.text))
-        focus = self._tally.focus()
+        saying = Saying(self._picker).reflect(reflection)
         for step in steps:
-            if step is not Step.REFLECT:
-                saying.say(step, theme=focus)
+            saying.say(step, theme=theme or self._tally.focus())
         self._awaiting = then
         return saying.reply(themes=self._tally.heard())
 
     def _on_sitting(self, said: Utterance, reading: ThemeReading) -> FlowReply:
-        return self._step(said, reading, [Step.REFLECT, Step.NAME_FEELING], _Awaiting.FEELING)
+        return self._step([Step.NAME_FEELING], _Awaiting.FEELING, reflection_of(said.text))
 
     def _on_feeling(self, said: Utterance, reading: ThemeReading) -> FlowReply:
-        return self._step(said, reading, [Step.NORMALISE, Step.EXPLORE], _Awaiting.EXPLORE)
+        """After "does that fit?": a "no" is not normalised; "I don't know" is, gently."""
+        text = said.text
+        long = len(text.split()) >= LONG_ANSWER_WORDS
+        heard = reflection_of(text) if long or sounds_denied(text) else None
+        if sounds_unsure(text):
+            saying = Saying(self._picker).say(Step.NORMALISE, theme=Theme.NEUTRAL)
+            saying.say(Step.EXPLORE, theme=self._tally.focus())
+            self._awaiting = _Awaiting.EXPLORE
+            return saying.reply(themes=self._tally.heard())
+        if sounds_denied(text):
+            named = named_feeling(text)
+            return self._step([Step.EXPLORE], _Awaiting.EXPLORE, heard, named or Theme.NEUTRAL)
+        return self._step([Step.NORMALISE, Step.EXPLORE], _Awaiting.EXPLORE, heard)
 
     def _on_explore(self, said: Utterance, reading: ThemeReading) -> FlowReply:
-        return self._step(said, reading, [Step.REFLECT, Step.DEEPEN], _Awaiting.DEEPEN)
+        return self._step([Step.DEEPEN], _Awaiting.DEEPEN, reflection_of(said.text))
 
     def _on_deepen(self, said: Utterance, reading: ThemeReading) -> FlowReply:
-        return self._step(said, reading, [Step.REFLECT, Step.NEED], _Awaiting.NEED)
+        heard = reflection_of(said.text)
+        if self._need_heard or states_need(said.text):
+            return self._step([Step.MORE], _Awaiting.MORE, heard)
+        return self._step([Step.NEED], _Awaiting.NEED, heard)
 
     def _on_need(self, said: Utterance, reading: ThemeReading) -> FlowReply:
-        return self._step(said, reading, [Step.REFLECT, Step.MORE], _Awaiting.MORE)
+        return self._step([Step.MORE], _Awaiting.MORE, need_reflection(said.text))
 
     def _on_more(self, said: Utterance, reading: ThemeReading) -> FlowReply:
         if states_action(said.text):
             return self._on_action(said, reading)
-        steps = [Step.ACTION] if sounds_finished(said.text) else [Step.REFLECT, Step.ACTION]
-        return self._step(said, reading, steps, _Awaiting.ACTION)
+        finished = sounds_finished(said.text)
+        heard = None if finished else reflection_of(said.text)
+        if self._early_action is not None:
+            self._commitment = Commitment(who=None, text=self._early_action)
+            return self._closing(Saying(self._picker).reflect(heard))
+        return self._step([Step.ACTION], _Awaiting.ACTION, heard)
 
     def _on_action(self, said: Utterance, reading: ThemeReading) -> FlowReply:
         action = commitment_text(said.text)
@@ -151,7 +186,7 @@ class EveningFlow:
             spoken = join_words([self._library.spoken(t) for t in heard])
             saying.say(Step.CLOSE, themes=spoken)
         if self._commitment is not None:
-            saying.say(Step.CLOSE_COMMITMENT, commitment=reflect(self._commitment.text))
+            saying.say(Step.CLOSE_COMMITMENT, commitment=turn_words(self._commitment.text))
         saying.say(Step.GOODBYE)
         unsaved = [] if self._commitment_saved or not self._commitment else [self._commitment]
         self._commitment_saved = self._commitment is not None

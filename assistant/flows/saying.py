@@ -1,7 +1,10 @@
 """Collects the prompts of one reply and turns them into a FlowReply."""
 
+import re
+
 from assistant.flows.base import Commitment, FlowReply, FollowUp
-from assistant.prompts import PromptPicker, Step
+from assistant.prompts import PromptPicker, Step, Variant
+from assistant.reflect import about_them
 from assistant.themes.taxonomy import Theme
 
 
@@ -19,6 +22,18 @@ class Saying:
         text, prompt_id = self._picker.say(step, theme=theme, **values)
         self.lines.append(text)
         self.prompt_ids.append(prompt_id)
+        self.last_step = step
+        return self
+
+    def say_commitment(self, step: Step, *, commitment: str, **values: str) -> "Saying":
+        """Add a prompt carrying someone's commitment, said to them ("you'll call Sam when
+        you're late") or, when the prompt speaks about them, in the third person ("Ben will
+        call Sam when they're late")."""
+        variant = self._picker.pick(step)
+        if not addresses_name(variant):
+            commitment = about_them(commitment)
+        self.lines.append(variant.render({**values, "commitment": commitment}))
+        self.prompt_ids.append(variant.id)
         self.last_step = step
         return self
 
@@ -47,3 +62,9 @@ class Saying:
             themes_heard=themes,
             done=done,
         )
+
+
+def addresses_name(variant: Variant) -> bool:
+    """Whether a prompt speaks to {name} ("{name}, you said...") rather than about them."""
+    outside = re.sub(r"\{\w+\}", " ", variant.text).lower()
+    return "{name}," in variant.text or bool(re.search(r"\b(you|your|you'll|you'd)\b", outside))

@@ -3,7 +3,7 @@
 import re
 from collections.abc import Sequence
 
-from assistant.reflect import reflect
+from assistant.reflect import reads_as_clause, reflect
 from assistant.themes.taxonomy import Theme, ThemeReading
 
 REFLECT_MIN_WORDS = 4
@@ -31,14 +31,119 @@ def reflection_of(text: str, partner: str | None = None) -> str | None:
     """The speaker's words turned around (see assistant.reflect); None for short answers.
 
     Answers such as "yes" or "I guess so" are not reflected, so no "It sounds like yes."
+    Clipped speech that would not read as a clause ("think you will talk to him") gives None
+    too, so the flow asks its next question without a garbled echo.
     """
-    if len(_words(text)) < REFLECT_MIN_WORDS:
+    if len(_words(text)) < REFLECT_MIN_WORDS or sounds_unsure(text):
         return None
-    return _OPENER.sub("", reflect(text, partner=partner)) or None
+    reflection = _OPENER.sub("", reflect(text, partner=partner))
+    return reflection if reads_as_clause(reflection, partner) else None
+
+
+_NEED_SUBJECTS = frozenset(
+    {"you", "you're", "you've", "you'd", "you'll", "your", "he", "she", "they", "it", "it's",
+     "that", "there", "all", "what", "his", "her", "their"}
+)  # fmt: skip
+"""A need answer starting with one of these is a sentence; others ("a hug") get "you needed"."""
+_NEED_FRAGMENT = re.compile(r"^(?:for |just |only |mostly |probably )+", re.IGNORECASE)
+
+
+def need_reflection(text: str) -> str | None:
+    """An answer to "what did you need?" as a clause: "reassurance" -> "you needed reassurance".
+
+    Full sentences are reflected as usual; "nothing" or "I don't know" gives None.
+    """
+    plain = _plain(text)
+    if not _words(plain) or sounds_unsure(text) or _NO_ACTION.search(plain):
+        return None
+    full = reflection_of(text)
+    if full is not None and full.split()[0] in _NEED_SUBJECTS:
+        return full
+    fragment = _NEED_FRAGMENT.sub("", reflect(text)).strip()
+    if not fragment or len(_words(fragment)) > 15 or fragment.split()[0] in ("you", "they"):
+        return None
+    return f"you needed {fragment}"
+
+
+UNSURE_MAX_WORDS = 8
+"""Longer answers that open with "I don't know what..." say something ("...to do when...")."""
+_KNOW_WHAT = r"(what|how|if|whether|where|who|when|why)\b"
+_UNSURE = re.compile(
+    r"^(?:(?:um|uh|well|hmm|honestly|yeah|no)[, ]+)*(?:i (?:really )?don't (?:really )?know|"
+    r"i'm not (?:really )?sure|not sure|no idea|i can't say|hard to say|i'm not certain)\b"
+)
+
+
+def sounds_unsure(text: str) -> bool:
+    """True for "I don't know", "not sure", "no idea" (and empty text)."""
+    plain = _plain(text)
+    match = _UNSURE.search(plain)
+    if not _words(plain) or not match:
+        return not _words(plain)
+    then = plain[match.end() :].lstrip(" ,")
+    return len(_words(plain)) <= UNSURE_MAX_WORDS or not re.match(_KNOW_WHAT, then)
+
+
+_DENIED = re.compile(
+    r"^(?:(?:um|uh|well|hmm)[, ]+)*(?:no|nope|nah|not really|not exactly|not quite|"
+    r"not so much|i wouldn't say that|it's more|more like|it's not)\b"
+)
+
+
+def sounds_denied(text: str) -> bool:
+    """True when a person turns down the feeling attune named ("no, it's more like hurt")."""
+    return bool(_DENIED.search(_plain(text)))
+
+
+_FEELING_WORDS: dict[Theme, tuple[str, ...]] = {
+    Theme.ANGER: ("angry", "anger", "mad", "furious", "annoyed", "irritated", "frustrated",
+                  "resentful", "fed up", "pissed", "livid", "rage"),
+    Theme.GRIEF: ("sad", "sadness", "hurt", "heartbroken", "grief", "grieving", "devastated",
+                  "down", "crushed", "gutted", "heavy"),
+    Theme.FEAR: ("scared", "afraid", "anxious", "anxiety", "worried", "fear", "frightened",
+                 "nervous", "panicky", "terrified", "insecure"),
+    Theme.SHAME: ("ashamed", "shame", "embarrassed", "humiliated", "small", "stupid",
+                  "exposed", "worthless"),
+    Theme.REMORSE: ("guilty", "guilt", "regret", "sorry", "remorse"),
+    Theme.LONELINESS: ("lonely", "alone", "invisible", "unseen", "isolated", "left out"),
+    Theme.MISTRUST: ("suspicious", "distrust", "mistrust", "doubt", "paranoid"),
+    Theme.BETRAYAL: ("betrayed", "betrayal", "let down", "lied to", "cheated on"),
+    Theme.WITHDRAWAL: ("numb", "shut down", "checked out", "walled off", "empty"),
+    Theme.LONGING: ("longing", "yearning", "missing him", "missing her", "missing them"),
+    Theme.HOPE: ("hopeful", "grateful", "thankful", "relieved", "happy", "hope", "glad"),
+}  # fmt: skip
+_NOT_THIS = re.compile(r"(?:\bnot|n't|\bthan|\bno longer|\bless)\s+(?:\w+\s+)?$")
+
+
+def named_feeling(text: str) -> Theme | None:
+    """The feeling a person names outright ("hurt more than angry" -> grief); None if none."""
+    plain = _plain(text)
+    found: list[tuple[int, Theme]] = []
+    for theme, words in _FEELING_WORDS.items():
+        for word in words:
+            for match in re.finditer(rf"\b{word}\b", plain):
+                if not _NOT_THIS.search(plain[: match.start()]):
+                    found.append((match.start(), theme))
+    return min(found)[1] if found else None
+
+
+_NEED = re.compile(
+    r"(?:^|[,.;!?]\s*|\b(?:and|but|so|just|really|all)\s+)(?:i|all i)\s+"
+    r"(?:just |really |so |only |desperately )?"
+    r"(?:needed|need|wanted|was longing for|longed for|was hoping for|"
+    r"want (?!to\b)\w+ to)\b"
+)
+
+
+def states_need(text: str) -> bool:
+    """True when a person says what they needed ("I just needed him to listen")."""
+    plain = _plain(text)
+    return bool(_NEED.search(plain)) and "what i needed" not in plain
 
 
 _FINISHED = re.compile(
-    r"^(no|nope|nah|nothing|not really|i think that's (it|all)|that's (it|all|everything)|"
+    r"^(?:(?:um|uh|er|well|so|yeah|yes|okay|ok|honestly|i guess)[, ]+)*"
+    r"(no|nope|nah|nothing|not really|i think that's (it|all)|that's (it|all|everything)|"
     r"i'm done|no more|that covers it|i don't think so)\b"
 )
 
@@ -95,6 +200,12 @@ _LEAD_IN = re.compile(
 )
 
 
+_HANGING = re.compile(
+    r"(?:[, ]+(?:maybe|i guess|i think|probably|or something|or whatever|if i can|i suppose))+$",
+    re.IGNORECASE,
+)
+
+
 def commitment_text(answer: str) -> str | None:
     """The action a person named, in their words without "I'll"; None when they named none."""
     plain = _plain(answer)
@@ -103,7 +214,7 @@ def commitment_text(answer: str) -> str | None:
     text = answer.strip().replace("\u2019", "'")
     match = _LEAD_IN.match(text.lower())
     rest = text[match.end() :] if match else text
-    rest = rest.strip().rstrip(".!?,;: ")
+    rest = _HANGING.sub("", rest.strip().rstrip(".!?,;: ")).rstrip(".!?,;: ")
     if len(_words(rest)) < 2:
         return None
     if not re.match(r"I\b|I'", rest):
@@ -115,11 +226,23 @@ _STATED_ACTION = re.compile(
     r"^(?:(?:yes|yeah|okay|ok|so|well|um|maybe|and|also)[, ]+)*"
     r"(?:i'll|i will|i'm going to|i am going to|i'm gonna|i plan to|i promise to|i commit to)\b"
 )
+_NOT_AN_ACTION = re.compile(
+    r"^\s*(?:never|not|always|still|probably|be\b|lose|fail|cry|break|fall|die|explode|"
+    r"go crazy|scream|end up|have to|need to|feel|regret|miss)"
+)
 
 
 def states_action(text: str) -> bool:
-    """True when a person already names what they will do ("I'll call her tomorrow")."""
-    return bool(_STATED_ACTION.search(_plain(text))) and commitment_text(text) is not None
+    """True when a person already names what they will do ("I'll call her tomorrow").
+
+    Fears and feelings in the future tense ("I'm going to lose him", "I'll never trust her")
+    are not actions.
+    """
+    plain = _plain(text)
+    match = _STATED_ACTION.search(plain)
+    if not match or _NOT_AN_ACTION.search(plain[match.end() :]):
+        return False
+    return commitment_text(text) is not None
 
 
 def join_words(items: Sequence[str]) -> str:
@@ -130,27 +253,40 @@ def join_words(items: Sequence[str]) -> str:
 
 
 class ThemeTally:
-    """The themes heard over a session, strongest first."""
+    """The themes heard over a session, strongest first, and the one to speak to now."""
+
+    RECENT_WEIGHT = 0.5
+    """How much an earlier utterance still counts toward the focus once another follows."""
+    NAMED_BOOST = 1.0
+    """Added to the focus score of a feeling the person named outright ("I'm hurt")."""
 
     def __init__(self) -> None:
         self._total: dict[Theme, float] = {}
         self._heard: set[Theme] = set()
-        self._last: Theme | None = None
+        self._recent: dict[Theme, float] = {}
 
-    def add(self, reading: ThemeReading) -> None:
-        """Count one utterance's reading."""
+    def add(self, reading: ThemeReading, named: Theme | None = None) -> None:
+        """Count one utterance's reading, and a feeling the person named in it, if any."""
+        self._recent = {t: v * self.RECENT_WEIGHT for t, v in self._recent.items()}
         for s in reading.themes:
             if s.theme == Theme.NEUTRAL or s.score <= 0.0:
                 continue
             self._total[s.theme] = self._total.get(s.theme, 0.0) + s.score
+            self._recent[s.theme] = self._recent.get(s.theme, 0.0) + s.score
             if s.score >= HEARD_SCORE or s.theme == reading.top:
                 self._heard.add(s.theme)
         if reading.top != Theme.NEUTRAL:
-            self._last = reading.top
+            self._recent[reading.top] = self._recent.get(reading.top, 0.0) + 0.1
+        if named is not None and named != Theme.NEUTRAL:
+            self._recent[named] = self._recent.get(named, 0.0) + self.NAMED_BOOST
+            self._total[named] = self._total.get(named, 0.0) + self.NAMED_BOOST
+            self._heard.add(named)
 
     def focus(self) -> Theme:
-        """The theme to speak to now: the latest one heard on top, else neutral."""
-        return self._last or Theme.NEUTRAL
+        """The theme to speak to now: strongest lately (named feelings count most), or neutral."""
+        if not self._recent:
+            return Theme.NEUTRAL
+        return max(self._recent, key=lambda t: (self._recent[t], t.value))
 
     def heard(self, limit: int = 3) -> list[Theme]:
         """Themes heard, strongest over the session first, at most `limit`."""

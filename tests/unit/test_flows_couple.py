@@ -282,3 +282,47 @@ def test_the_next_session_rotates_to_other_prompts(library: PromptLibrary) -> No
     first = {i for r in run(flow(library, seed=2), FULL) for i in r.prompt_ids}
     second = {i for r in run(flow(library, seed=2, recent=first), FULL) for i in r.prompt_ids}
     assert not first & second
+
+
+LATE: list[Turn] = [
+    ("I'll call you when I'm running late.", Theme.NEUTRAL),
+    ("I'll tell you when I'm scared instead of checking your phone.", Theme.NEUTRAL),
+]
+
+
+def test_a_closing_that_speaks_about_a_partner_turns_their_commitment(
+    library: PromptLibrary,
+) -> None:
+    about = "cp.close_commitment.3"  # "{name} will {commitment}."
+    others = ids_of(library, Step.CLOSE_COMMITMENT_NAMED) - {about}
+    closing = run(flow(library, recent=others), [*READY, *ROUND, *ROUND, *LATE])[-1].text
+    assert "Ana will call Ben when they're running late." in closing
+    assert "you're running late" not in closing
+
+
+def test_each_closing_commitment_reads_right_whichever_way_it_is_said(
+    library: PromptLibrary,
+) -> None:
+    for seed in range(20):
+        closing = run(flow(library, seed=seed), [*READY, *ROUND, *ROUND, *LATE])[-1]
+        line = next(x for x in closing.lines if "call Ben" in x)
+        if line.startswith("Ana will"):
+            assert "when they're running late" in line
+        else:
+            assert "Ana, " in line and "when you're running late" in line
+        ben = next(x for x in closing.lines if "checking" in x)
+        assert "checking your phone" not in ben
+
+
+@pytest.mark.parametrize("variant", load_library().variants(Step.CHECK), ids=lambda v: v.id)
+def test_the_check_asks_a_plain_yes_or_no_question(variant: object) -> None:
+    """The speaker's "yes" must mean "you got it", so no either-or and no open question."""
+    text = getattr(variant, "text", "")
+    assert " or " not in text
+    question = text.split(", ", 1)[-1].lower()
+    assert not question.startswith(("what", "how", "which"))
+
+
+def test_a_speaker_who_says_um_thats_it_is_done(library: PromptLibrary) -> None:
+    turns = [*READY, *ROUND[:3], ("um I think that's it", Theme.NEUTRAL)]
+    assert run(flow(library), turns)[-1].step == "validate"

@@ -213,3 +213,101 @@ def test_the_same_seed_gives_the_same_evening(library: PromptLibrary) -> None:
     assert one == [r.lines for r in run(flow(library, seed=5), SCRIPT)]
     others = [[r.lines for r in run(flow(library, seed=s), SCRIPT)] for s in range(6, 9)]
     assert any(other != one for other in others)
+
+
+def steps_of(replies: Sequence[FlowReply]) -> list[str]:
+    return [r.step for r in replies[1:]]
+
+
+NEED_SAID_WHEN_DEEPENING = (
+    "My friend cancelled on me at the last minute again.",
+    "Yes, kind of hurt.",
+    "She texted an hour before and said something came up.",
+    "I needed her to show up for once, I really needed that.",
+    "No.",
+    "I'll tell her how it felt.",
+)
+
+
+def test_a_need_already_said_is_not_asked_for_again(library: PromptLibrary) -> None:
+    for seed in range(10):
+        replies = run(flow(library, seed=seed), NEED_SAID_WHEN_DEEPENING)
+        assert "need" not in steps_of(replies)
+        after_need = replies[4]
+        assert "you needed her to show up" in after_need.text
+        assert not set(after_need.prompt_ids) & ids_of(library, Step.NEED)
+        assert after_need.prompt_ids[-1] in ids_of(library, Step.MORE)
+        assert [c.text for c in replies[-1].commitments] == ["tell her how it felt"]
+
+
+def test_a_need_said_early_in_the_evening_is_not_asked_for_again(library: PromptLibrary) -> None:
+    script = ("I just needed him to listen to me tonight and he didn't.", *SCRIPT[1:4], *SCRIPT[5:])
+    replies = run(flow(library), script)
+    assert steps_of(replies) == ["name_feeling", "explore", "deepen", "more", "action", "close"]
+
+
+def test_an_action_named_at_the_start_is_saved_without_asking_for_another(
+    library: PromptLibrary,
+) -> None:
+    script = (
+        "I'm going to apologize to my brother tomorrow for what I said at dinner.",
+        "Yes, I feel guilty.",
+        "I told him he was a failure in front of his kids.",
+        "I think I was jealous of him.",
+        "I need to own what I did.",
+        "No, that's it.",
+    )
+    replies = run(flow(library), script)
+    assert "action" not in steps_of(replies)
+    closing = replies[-1]
+    assert closing.done
+    assert [c.text for c in closing.commitments] == [
+        "apologize to my brother tomorrow for what I said at dinner"
+    ]
+    assert "apologize to your brother tomorrow for what you said at dinner" in closing.text
+
+
+def test_a_feeling_turned_down_is_not_normalised(library: PromptLibrary) -> None:
+    for seed in range(10):
+        evening = flow(library, seed=seed)
+        evening.opening()
+        said = "He forgot our anniversary again."
+        evening.respond(Utterance(text=said), reading(said, Theme.ANGER))
+        answer = "No, it's more like hurt than angry."
+        reply = evening.respond(Utterance(text=answer), classify(answer))
+        assert not set(reply.prompt_ids) & ids_of(library, Step.NORMALISE, Theme.ANGER)
+        assert reply.prompt_ids[-1] in ids_of(library, Step.EXPLORE, Theme.GRIEF)
+        assert "it's more like hurt than angry" in reply.text
+
+
+def test_not_knowing_the_feeling_is_met_with_a_gentle_normalising(library: PromptLibrary) -> None:
+    evening = flow(library)
+    evening.opening()
+    said = "Work was long and my boss was short with me."
+    evening.respond(Utterance(text=said), reading(said, Theme.ANGER))
+    reply = evening.respond(Utterance(text="I don't know."), classify("I don't know."))
+    assert reply.prompt_ids[0] in ids_of(library, Step.NORMALISE, Theme.NEUTRAL)
+    assert "don't know" not in reply.text
+
+
+def test_clipped_speech_gets_the_next_question_without_a_garbled_echo(
+    library: PromptLibrary,
+) -> None:
+    evening = flow(library)
+    replies = run(evening, [*SCRIPT[:3], "think i'm ashamed that i don't stand up for myself"])
+    assert replies[-1].step == "need"
+    assert not set(replies[-1].prompt_ids) & ids_of(library, Step.REFLECT)
+    assert "think you" not in replies[-1].text
+
+
+def test_hedges_and_fillers_are_not_spoken_back(library: PromptLibrary) -> None:
+    replies = run(flow(library), [*SCRIPT[:3], "um I think I'm afraid I don't matter to him"])
+    assert "you're afraid you don't matter to him" in replies[-1].text
+    assert "you think" not in replies[-1].text and "um" not in replies[-1].text.split()
+
+
+def test_a_need_given_as_a_few_words_is_reflected_as_a_need(library: PromptLibrary) -> None:
+    script = (*SCRIPT[:4], "for him to say he's proud of me even once")
+    reply = run(flow(library), script)[-1]
+    assert "you needed him to say he's proud of you even once" in reply.text
+    assert "for him" not in reply.text

@@ -6,11 +6,17 @@ from assistant.flows.turns import SpeakingTime, escalated
 from assistant.flows.wording import (
     commitment_text,
     follow_up_done,
+    named_feeling,
+    need_reflection,
     reflection_of,
     sounds_finished,
     sounds_missed,
     sounds_unready,
+    sounds_unsure,
+    states_action,
+    states_need,
 )
+from assistant.themes.taxonomy import Theme
 
 
 @pytest.mark.parametrize(
@@ -133,3 +139,90 @@ def test_speaking_time_uses_duration_and_falls_back_to_words() -> None:
     assert time.quieter() == "Ben"
     time.add("Ben", "more", 20.0)
     assert time.quieter() is None
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("reassurance", "you needed reassurance"),
+        (
+            "for him to say hes proud of me even once",
+            "you needed him to say he's proud of you even once",
+        ),
+        ("someone to be on my side", "you needed someone to be on your side"),
+        ("I needed the truth", "you needed the truth"),
+    ],
+)
+def test_an_answer_about_a_need_is_reflected_as_a_need(said: str, expected: str) -> None:
+    assert need_reflection(said) == expected
+
+
+@pytest.mark.parametrize("said", ["nothing", "I don't know", "not sure", ""])
+def test_no_need_named_gives_no_need_reflection(said: str) -> None:
+    assert need_reflection(said) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "needs"),
+    [
+        ("I just needed him to listen", True),
+        ("I needed her to show up for once, I really needed that", True),
+        ("and all I wanted was a hug", True),
+        ("I want him to notice me", True),
+        ("He didn't ask what I wanted.", False),
+        ("I want to go home", False),
+    ],
+)
+def test_a_need_stated_unasked_is_noticed(said: str, needs: bool) -> None:
+    assert states_need(said) is needs
+
+
+@pytest.mark.parametrize(
+    ("said", "theme"),
+    [
+        ("no it's more like hurt than angry", Theme.GRIEF),
+        ("I'm not mad, just sad", Theme.GRIEF),
+        ("I feel sick and betrayed", Theme.BETRAYAL),
+        ("yes anxious, very anxious", Theme.FEAR),
+        ("it was a long day", None),
+    ],
+)
+def test_the_feeling_a_person_names_outright(said: str, theme: Theme | None) -> None:
+    assert named_feeling(said) == theme
+
+
+@pytest.mark.parametrize(
+    ("said", "unsure"),
+    [
+        ("I don't know", True),
+        ("um I don't really know what I needed", True),
+        ("not sure", True),
+        ("I don't know what to do when she's upset so I go quiet", False),
+        ("I know exactly what I felt", False),
+    ],
+)
+def test_unsure_answers(said: str, unsure: bool) -> None:
+    assert sounds_unsure(said) is unsure
+
+
+@pytest.mark.parametrize(
+    "said", ["I'm going to lose him", "I'll never trust her again", "I'm going to be sick"]
+)
+def test_fears_in_the_future_tense_are_not_actions(said: str) -> None:
+    assert not states_action(said)
+
+
+def test_a_hedge_at_the_end_of_an_action_is_dropped() -> None:
+    assert commitment_text("i want to write him a letter maybe") == "write him a letter"
+
+
+@pytest.mark.parametrize("said", ["um i think that's it", "yeah that's it", "uh, no"])
+def test_fillers_before_no_more_still_mean_no_more(said: str) -> None:
+    assert sounds_finished(said)
+
+
+@pytest.mark.parametrize(
+    "said", ["think i will talk to him", "for him to say he's proud of me", "what do you mean"]
+)
+def test_clipped_speech_is_not_echoed_back(said: str) -> None:
+    assert reflection_of(said) is None

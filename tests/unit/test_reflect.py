@@ -2,7 +2,14 @@
 
 import pytest
 
-from assistant.reflect import MAX_WORDS, SAFE_FALLBACK, reflect
+from assistant.reflect import (
+    MAX_WORDS,
+    SAFE_FALLBACK,
+    about_them,
+    reads_as_clause,
+    reflect,
+    turn_words,
+)
 
 SOLO = [
     ("I felt small when you laughed at my idea", "you felt small when they laughed at your idea"),
@@ -14,7 +21,7 @@ SOLO = [
     ("I was so hurt", "you were so hurt"),
     ("I've been carrying this for months", "you've been carrying this for months"),
     ("I'll never forget what you said", "you'll never forget what they said"),
-    ("I'd like us to talk more", "you'd like you to talk more"),
+    ("I'd like us to talk more", "you'd like the two of you to talk more"),
     ("My heart sank when I saw the messages", "your heart sank when you saw the messages"),
     ("I told you that I needed help", "you told them that you needed help"),
     ("I love you but I don't feel close to you", "you love them but you don't feel close to them"),
@@ -44,7 +51,7 @@ ASR = [
         "uh i was like so embarrassed when you said that",
         "you were so embarrassed when they said that",
     ),
-    ("like i dont know what to do", "you dont know what to do"),
+    ("like i dont know what to do", "you don't know what to do"),
     ("you know i miss you", "you miss them"),
     ("i mean um you never listen to me", "they never listen to you"),
 ]
@@ -120,3 +127,82 @@ def test_a_long_ramble_is_cut_to_one_short_clause() -> None:
 @pytest.mark.parametrize("said", ["", "   ", "um uh"])
 def test_empty_speech_gives_an_empty_reflection(said: str) -> None:
     assert reflect(said) == ""
+
+
+@pytest.mark.parametrize(
+    ("said", "expected"),
+    [
+        ("I think I'm afraid I don't matter to him", "you're afraid you don't matter to him"),
+        ("maybe I'm afraid I'll make it worse", "you're afraid you'll make it worse"),
+        ("well she has her own life I guess but still", "she has her own life"),
+        ("uh yeah actually i also feel left out", "you also feel left out"),
+        (
+            "um so like when you uh when you went out i was worried",
+            "when they went out you were worried",
+        ),
+        ("i just i don't know i felt so small", "you felt so small"),
+        (
+            "i needed someone to like be on my side you know",
+            "you needed someone to be on your side",
+        ),
+        ("he never says hes proud of me", "he never says he's proud of you"),
+        ("I guess there's more, I feel left behind", "you feel left behind"),
+    ],
+)
+def test_hedges_restarts_and_missing_apostrophes_do_not_reach_the_reflection(
+    said: str, expected: str
+) -> None:
+    assert reflect(said) == expected
+
+
+def test_a_long_unpunctuated_ramble_keeps_the_part_with_the_feeling() -> None:
+    said = (
+        "so yeah basically i was at my parents place and my dad started on about my job again "
+        "and how i should have gone into law and i just sat there and took it like i always do "
+        "and then on the drive home i was shaking"
+    )
+    reflection = reflect(said)
+    assert len(reflection.split()) <= MAX_WORDS
+    assert reflection.endswith("you were shaking")
+    assert reflection.split()[0] == "you"
+
+
+def test_us_as_an_object_keeps_both_people() -> None:
+    assert reflect("I want us to see a counselor") == "you want the two of you to see a counselor"
+
+
+@pytest.mark.parametrize(
+    "clipped",
+    ["think you will talk to him", "for him to say he's proud of you", "because she'll say quit"],
+)
+def test_clipped_speech_does_not_read_as_a_clause(clipped: str) -> None:
+    assert not reads_as_clause(clipped)
+
+
+@pytest.mark.parametrize(
+    "clause",
+    ["you felt so small", "so many things went wrong today", "when she cried you shut down"],
+)
+def test_whole_clauses_read_as_clauses(clause: str) -> None:
+    assert reads_as_clause(clause)
+
+
+@pytest.mark.parametrize(
+    ("said_to_them", "said_about_them"),
+    [
+        ("call Maya when you're running late", "call Maya when they're running late"),
+        ("be kinder to yourself", "be kinder to themselves"),
+        ("show Maya your phone when she asks", "show Maya their phone when she asks"),
+        ("tell Maya how you feel", "tell Maya how they feel"),
+    ],
+)
+def test_a_commitment_can_be_said_about_someone(said_to_them: str, said_about_them: str) -> None:
+    assert about_them(said_to_them) == said_about_them
+
+
+def test_a_whole_commitment_is_turned_without_being_cut() -> None:
+    said = "I'll tell her I want us to see a counselor and I'll ask my sister to come with me"
+    assert turn_words(said) == (
+        "you'll tell her you want the two of you to see a counselor and you'll ask your sister "
+        "to come with you"
+    )
