@@ -9,48 +9,13 @@ instead of "they". Sentences that disclose self-harm or abuse are never echoed b
 import re
 
 from assistant.safety import check
+from assistant.spoken import SUBJECTS, clean_words, mid_hedges, trim
 
 MAX_WORDS = 25
 SAFE_FALLBACK = "you are carrying something that matters a great deal"
 
 _WORD = re.compile(r"[\w']+|[^\w\s]")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
-_FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "erm", "hmm", "mm"})
-_LIKE_FILLER_AFTER = frozenset(
-    {"", ",", "like", "was", "is", "am", "were", "are", "i'm", "and", "of", "so", "just"}
-)
-_LIKE_FILLER_BEFORE = frozenset({",", "like", "be", "totally", "really", "so", "just", "um"})
-_UNAPOSTROPHISED = {
-    "dont": "don't", "cant": "can't", "didnt": "didn't", "doesnt": "doesn't", "isnt": "isn't",
-    "wasnt": "wasn't", "werent": "weren't", "couldnt": "couldn't", "wouldnt": "wouldn't",
-    "shouldnt": "shouldn't", "havent": "haven't", "hasnt": "hasn't", "hes": "he's",
-    "shes": "she's", "thats": "that's", "whats": "what's", "theyre": "they're", "ive": "I've",
-    "youve": "you've", "youre": "you're", "im": "I'm", "id": "I'd", "ill": "I'll",
-}  # fmt: skip
-"""Contractions that speech recognition writes without the apostrophe ("dont", "hes")."""
-_HEDGES = (
-    "i think", "i guess", "i suppose", "i mean", "maybe", "perhaps", "honestly", "basically",
-    "actually", "anyway", "so", "well", "yeah", "yes", "okay", "ok", "and", "no", "also",
-    "there's more", "there is more", "i know", "right",
-)  # fmt: skip
-"""Openers dropped when a clause follows them ("I think I'm afraid" -> "you're afraid")."""
-_SUBJECTS = frozenset(
-    {
-        "i", "i'm", "i've", "i'll", "i'd", "you", "you're", "he", "he's", "she", "she's",
-        "they", "they're", "we", "we're", "it", "it's", "that", "that's", "this", "there",
-        "there's", "my", "your", "his", "her", "their", "our", "the", "a", "an", "nobody",
-        "everyone", "everybody", "someone", "somebody", "nothing", "everything", "today",
-        "tonight", "yesterday", "all", "no", "one", "some", "people", "when", "whenever",
-        "every", "if", "after", "before", "since", "even", "like", "um", "he'd", "she'd",
-    }
-)  # fmt: skip
-_CLAUSE_SUBJECTS = _SUBJECTS - {"no", "one", "all", "some"}
-_TRAILERS = (
-    "but still", "or whatever", "or something", "and stuff", "and everything", "and all that",
-    "you know", "i guess", "i think", "i suppose", "i don't know", "and yeah", "so yeah",
-    "yeah", "honestly", "though", "anyway", "maybe", "probably", "and", "but", "so", "or",
-)  # fmt: skip
-"""Tails that leave a clause hanging ("she has her own life I guess but still")."""
 _US_AFTER = frozenset({"like", "want", "wanted", "need", "needed", "wish", "asked", "ask", "get"})
 _FRAGMENT_START = frozenset(
     {
@@ -60,10 +25,7 @@ _FRAGMENT_START = frozenset(
     }
 )  # fmt: skip
 """First words that show a reflection is a clipped fragment, not a clause."""
-_AFTER_DONT_KNOW = frozenset({"i", ",", "and", "but", "so", "like", "maybe"})
-"""A filler "I don't know" in the middle of speech is followed by one of these."""
 _CLAUSE_BREAKS = frozenset({",", ";", "and", "but", "so", "then"})
-_KNOW_KEEPERS = frozenset({"what", "that", "how", "why", "where", "when", "who", "it", "me"})
 _SUBJECT_OPENERS = frozenset(
     {
         "", ",", ";", ":", "and", "but", "when", "because", "that", "if", "so", "or", "while",
@@ -117,103 +79,6 @@ def _third_person(verb: str) -> str:
     if lowered.endswith("y") and lowered[-2:-1] not in "aeiou":
         return verb[:-1] + "ies"
     return verb + "s"
-
-
-def _drop_fillers(words: list[str]) -> list[str]:
-    """Remove "um", "uh", filler "you know" / "like" / "I don't know", and repeated words."""
-    words = [_UNAPOSTROPHISED.get(w.lower(), w) for w in words]
-    kept: list[str] = []
-    skip = 0
-    for i, word in enumerate(words):
-        low = word.lower()
-        if skip:
-            skip -= 1
-            continue
-        nxt = words[i + 1].lower() if i + 1 < len(words) else ""
-        after = words[i + 2].lower() if i + 2 < len(words) else ""
-        if low in _FILLERS:
-            continue
-        if low == "you" and nxt == "know" and after not in _KNOW_KEEPERS:
-            skip = 1
-            continue
-        previous = kept[-1].lower() if kept else ""
-        if low == "like" and (previous in _LIKE_FILLER_AFTER or nxt in _LIKE_FILLER_BEFORE):
-            continue
-        if low == "i" and nxt == "mean" and previous in ("", ","):
-            skip = 1
-            continue
-        then = words[i + 3].lower() if i + 3 < len(words) else ""
-        if (low, nxt, after) == ("i", "don't", "know") and then in _AFTER_DONT_KNOW:
-            skip = 2
-            continue
-        kept.append(word)
-    return _drop_restarts(_trim(kept))
-
-
-def _drop_restarts(words: list[str]) -> list[str]:
-    """ "when you when you went" -> "when you went"; "i just i felt" -> "i felt"."""
-    out: list[str] = []
-    for word in words:
-        out.append(word)
-        for n in (3, 2, 1):
-            if len(out) >= 2 * n and [w.lower() for w in out[-n:]] == [
-                w.lower() for w in out[-2 * n : -n]
-            ]:
-                del out[-n:]
-                break
-        low = [w.lower() for w in out[-3:]]
-        if len(low) == 3 and low[0] == low[2] == "i" and low[1] in ("just", "was", "mean"):
-            del out[-3:-1]
-    return out
-
-
-def _starts(words: list[str], phrase: str) -> bool:
-    parts = phrase.split()
-    return [w.lower() for w in words[: len(parts)]] == parts
-
-
-def _ends(words: list[str], phrase: str) -> bool:
-    parts = phrase.split()
-    return len(words) > len(parts) and [w.lower() for w in words[-len(parts) :]] == parts
-
-
-def _trim(words: list[str]) -> list[str]:
-    """Drop hedging openers before a clause and hanging tails; punctuation at the edges."""
-    changed = True
-    while changed:
-        changed = False
-        while words and words[0] in (",", ";", ":", "-"):
-            words = words[1:]
-        for hedge in _HEDGES:
-            n = len(hedge.split())
-            rest = words[n:]
-            while rest and rest[0] in (",", ";"):
-                rest = rest[1:]
-            clause = bool(rest) and rest[0].lower() in _CLAUSE_SUBJECTS
-            if _starts(words, hedge) and (clause or any(_starts(rest, h) for h in _HEDGES)):
-                words, changed = rest, True
-                break
-        for tail in _TRAILERS:
-            if _ends(words, tail):
-                words, changed = words[: -len(tail.split())], True
-            while words and words[-1] in (",", ";", ":", "-"):
-                words, changed = words[:-1], True
-    return words
-
-
-def _mid_hedges(words: list[str]) -> list[str]:
-    """Drop "I guess" / "I think" left hanging inside a clause ("her own life I guess but")."""
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        pair = " ".join(w.lower() for w in words[i : i + 2])
-        nxt = words[i + 2].lower() if i + 2 < len(words) else ""
-        if out and pair in ("i guess", "i think", "i suppose") and nxt in ("", ",", "but", "and"):
-            i += 2
-            continue
-        out.append(words[i])
-        i += 1
-    return out
 
 
 def _turn(words: list[str], partner: str | None) -> list[str]:
@@ -285,12 +150,10 @@ def _shorten(words: list[str]) -> list[str]:
         start -= 1
     while end < len(parts) and sum(len(p) for p in parts[start : end + 1]) <= MAX_WORDS:
         end += 1
-    while (
-        start < best and _trim(parts[start])[:1] and _trim(parts[start])[0].lower() not in _SUBJECTS
-    ):
+    while start < best and trim(parts[start])[:1] and trim(parts[start])[0].lower() not in SUBJECTS:
         start += 1
     window = [w for p in parts[start:end] for w in p][:MAX_WORDS]
-    return _trim(window)
+    return trim(window)
 
 
 def _join(words: list[str]) -> str:
@@ -327,7 +190,7 @@ def _lower_first(turned: str, partner: str | None) -> str:
 
 def turn_words(text: str, partner: str | None = None) -> str:
     """`text` with fillers dropped and pronouns turned, whole (no sentence picked, no cut)."""
-    words = _mid_hedges(_drop_fillers(_WORD.findall(text.replace("\u2019", "'"))))
+    words = mid_hedges(clean_words(_WORD.findall(text.replace("\u2019", "'"))))
     turned = _join(_turn(_us_as_object(words), partner.strip() if partner else None))
     return _lower_first(turned, partner) if turned else ""
 
@@ -341,7 +204,7 @@ def reflect(text: str, partner: str | None = None) -> str:
     sentence = _key_sentence(text)
     if sentence is None:
         return SAFE_FALLBACK
-    words = _mid_hedges(_drop_fillers(_WORD.findall(sentence.replace("\u2019", "'"))))
+    words = mid_hedges(clean_words(_WORD.findall(sentence.replace("\u2019", "'"))))
     words = _us_as_object(_shorten(words))
     turned = _join(_turn(words, partner.strip() if partner else None))
     return _lower_first(turned, partner) if turned else ""

@@ -7,6 +7,8 @@ kept as a token so negation and agents never reach across it.
 
 import re
 
+from assistant.spoken import FILLERS, YOU_KNOW_KEEPERS
+
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)*|[:;]-?[()]|[.!?,;]")
 
 CLAUSE_BREAKS = frozenset({".", "!", "?", ",", ";"})
@@ -51,7 +53,6 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("'m", "am"),
 )
 _S_IS = frozenset({"he", "she", "it", "that", "what", "there", "who", "where", "here", "everyone"})
-_ALWAYS_FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "erm", "er", "hmm", "mm", "ah"})
 _LIKE_KEEPERS = frozenset(
     {
         "feel", "feels", "felt", "feeling", "would", "i", "we", "you", "they",
@@ -60,7 +61,6 @@ _LIKE_KEEPERS = frozenset(
         "living", "much", "dont", "didnt", "things", "something", "nothing", "anything",
     }
 )  # fmt: skip
-_YOU_KNOW_KEEPERS = frozenset({"what", "that", "how", "why", "where", "when", "who", "it", "me"})
 
 
 def _expand(word: str) -> tuple[str, ...]:
@@ -81,7 +81,7 @@ def _drop_fillers(words: list[str]) -> list[str]:
     kept: list[str] = []
     skip_next = False
     for i, word in enumerate(words):
-        if skip_next or word in _ALWAYS_FILLERS:
+        if skip_next or word in FILLERS:
             skip_next = False
             continue
         ahead = words[i + 1 : i + 3]
@@ -89,7 +89,7 @@ def _drop_fillers(words: list[str]) -> list[str]:
             word == "you"
             and ahead[:1] == ["know"]
             and ahead[1:2] != []
-            and (ahead[1] not in _YOU_KNOW_KEEPERS)
+            and (ahead[1] not in YOU_KNOW_KEEPERS)
         ):
             skip_next = True
             continue

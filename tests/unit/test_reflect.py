@@ -206,3 +206,7 @@ def test_a_whole_commitment_is_turned_without_being_cut() -> None:
         "you'll tell her you want the two of you to see a counselor and you'll ask your sister "
         "to come with you"
     )
+
+
+def test_feeling_ill_is_not_read_as_a_missing_apostrophe() -> None:
+    assert reflect("I feel ill and I dont know why") == "you feel ill and you don't know why"
