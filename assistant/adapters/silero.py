@@ -1,10 +1,10 @@
 """Silero VAD (the ONNX model faster-whisper ships) run as a stream with onnxruntime."""
 
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
+from assistant.adapters.onnx import cpu_session
 from assistant.audio import FRAME_SAMPLES, Samples
 from assistant.errors import ModelError
 
@@ -36,7 +36,9 @@ class SileroVoiceActivity:
     """Speech probability per 32 ms frame, carrying the LSTM state and context frame to frame."""
 
     def __init__(self, path: Path | None = None) -> None:
-        self._session = _session(path or model_path())
+        self._session = cpu_session(
+            path or model_path(), "the voice detector", "Reinstall faster-whisper."
+        )
         self.reset()
 
     def reset(self) -> None:
@@ -55,27 +57,3 @@ class SileroVoiceActivity:
         )
         self._context = data[-CONTEXT_SAMPLES:]
         return float(np.asarray(out).reshape(-1)[0])
-
-
-def _session(path: Path) -> Any:
-    """One single-threaded onnxruntime session (it runs on every frame, beside Whisper)."""
-    try:
-        import onnxruntime
-    except ImportError as exc:
-        raise ModelError(
-            "onnxruntime is not installed, so the voice detector cannot run. "
-            "Run 'make run' or 'pip install onnxruntime'."
-        ) from exc
-    options = onnxruntime.SessionOptions()
-    options.inter_op_num_threads = 1
-    options.intra_op_num_threads = 1
-    options.log_severity_level = 4
-    try:
-        return onnxruntime.InferenceSession(
-            str(path), providers=["CPUExecutionProvider"], sess_options=options
-        )
-    except Exception as exc:  # onnxruntime raises its own untyped errors
-        raise ModelError(
-            f"The voice detector model {path} could not be loaded ({exc}). "
-            "Reinstall faster-whisper."
-        ) from exc
