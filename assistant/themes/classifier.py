@@ -39,8 +39,12 @@ def _reading(text: str, tally: Tally, threshold: float) -> ThemeReading:
     return ThemeReading(text=text, top=scores[0].theme, themes=scores)
 
 
-def classify(text: str) -> ThemeReading:
-    """Score every theme for one utterance; empty or unemotional text is `neutral`."""
-    know = knowledge()
+def classify_with(know: Knowledge, text: str) -> ThemeReading:
+    """Score every theme for one utterance with the given knowledge (used when rebuilding it)."""
     tally = score_tokens(know, tokens(text))
     return _reading(text, tally, know.modifiers.neutral_threshold)
+
+
+def classify(text: str) -> ThemeReading:
+    """Score every theme for one utterance; empty or unemotional text is `neutral`."""
+    return classify_with(knowledge(), text)

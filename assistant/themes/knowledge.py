@@ -3,14 +3,16 @@
 Three files, each described in models/themes/NOTES.md:
 - lexicon.json: hand-written cue words and phrases with a weight per theme;
 - actions.json: hurtful acts whose theme depends on who did them ("you lied" / "I lied");
-- modifiers.json: negators, intensifiers, hedges and the neutral threshold.
+- modifiers.json: negators, intensifiers, hedges and the neutral threshold;
+- weights.json (optional): word -> theme weights fitted on the GoEmotions dev half by
+  scripts/build_theme_weights.py, blended with the hand-written cues.
 
 A cue is written as space-separated tokens; a token ending in "*" matches any word that
 starts with it, and a lone "*" matches any single word.
 """
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -51,6 +53,8 @@ class ActionsFile(BaseModel):
     self_agents: list[str]
     other_agents: list[str]
     passive_markers: list[str]
+    experiencer_markers: list[str] = Field(default_factory=list)
+    """Feeling verbs ("feel", "felt"): "I feel betrayed" names what was done to the speaker."""
     rules: list[ActionRule]
 
 
@@ -69,6 +73,18 @@ class ModifiersFile(BaseModel):
     after_contrast_factor: float
     negated_shift: dict[Theme, dict[Theme, float]]
     neutral_threshold: float = Field(gt=0.0)
+
+
+class WeightsFile(BaseModel):
+    """weights.json: single words with fitted weights per theme, and how much they count."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    schema_version: int = 1
+    source: str
+    blend: float = Field(ge=0.0, le=2.0)
+    """Multiplier applied to every fitted weight before it joins the hand-written cues."""
+    themes: dict[Theme, dict[str, float]]
 
 
 @dataclass(frozen=True)
@@ -91,6 +107,8 @@ class Knowledge:
     prefix_lengths: tuple[int, ...]
     actions: ActionsFile
     modifiers: ModifiersFile
+    fitted: dict[str, tuple[tuple[Theme, float], ...]] = field(default_factory=dict)
+    """Word -> (theme, blended weight) from weights.json; empty when that file is absent."""
 
 
 def _read(path: Path) -> object:
@@ -140,12 +158,30 @@ def _index(cues: list[Cue]) -> tuple[dict[str, tuple[Cue, ...]], dict[str, tuple
     )
 
 
+def fitted_index(weights: WeightsFile) -> dict[str, tuple[tuple[Theme, float], ...]]:
+    """Word -> its blended weight for each theme it carries."""
+    index: dict[str, list[tuple[Theme, float]]] = {}
+    for theme, words in weights.themes.items():
+        for word, weight in words.items():
+            index.setdefault(word, []).append((theme, weight * weights.blend))
+    return {word: tuple(pairs) for word, pairs in index.items()}
+
+
+def _fitted(folder: Path) -> dict[str, tuple[tuple[Theme, float], ...]]:
+    """The optional fitted layer of `folder`, or none when weights.json is absent."""
+    path = folder / "weights.json"
+    if not path.exists():
+        return {}
+    return fitted_index(WeightsFile.model_validate(_read(path)))
+
+
 def load(folder: Path = THEMES_DIR) -> Knowledge:
     """Read and index the model files in `folder`; a broken file raises ConfigError."""
     try:
         lexicon = LexiconFile.model_validate(_read(folder / "lexicon.json"))
         actions = ActionsFile.model_validate(_read(folder / "actions.json"))
         modifiers = ModifiersFile.model_validate(_read(folder / "modifiers.json"))
+        fitted = _fitted(folder)
     except ValidationError as exc:
         raise ConfigError(
             f"A theme model file in {folder} does not match its schema ({exc.error_count()} "
@@ -158,4 +194,5 @@ def load(folder: Path = THEMES_DIR) -> Knowledge:
         prefix_lengths=tuple(sorted({len(p) for p in prefix})),
         actions=actions,
         modifiers=modifiers,
+        fitted=fitted,
     )

@@ -101,6 +101,8 @@ def _by_self(know: Knowledge, words: list[str], start: int, end: int, cue: Cue) 
         word = words[i]
         if word in CLAUSE_BREAKS:
             break
+        if word in acts.experiencer_markers and not words[start].endswith("ing"):
+            return False
         if word in acts.self_agents:
             return True
         if word in acts.other_agents:
@@ -128,12 +130,22 @@ def score_tokens(know: Knowledge, words: list[str]) -> Tally:
             contrast = mods.after_contrast_factor
         cue = _best_cue(know, words, i)
         if cue is None:
+            _add_fitted(know, tally, words, i)
             i += 1
             continue
         end = i + len(cue.tokens)
         _apply(know, tally, words, (i, end), cue, (contrast, weak_factor))
         i = end
     return tally
+
+
+def _add_fitted(know: Knowledge, tally: Tally, words: list[str], at: int) -> None:
+    """Add the fitted weights of the word at `at`, unless a negator governs it."""
+    pairs = know.fitted.get(words[at])
+    if pairs is None or _negated(know, words, at):
+        return
+    for theme, weight in pairs:
+        tally.add(theme, weight, words[at])
 
 
 def _apply(

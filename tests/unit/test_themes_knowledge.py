@@ -33,3 +33,22 @@ def test_a_broken_model_file_is_reported_as_a_config_error(tmp_path: Path) -> No
 def test_a_missing_model_file_is_reported_as_a_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="missing"):
         load(tmp_path)
+
+
+def test_an_optional_fitted_weights_file_is_blended_in_and_shown_as_evidence(
+    tmp_path: Path,
+) -> None:
+    from assistant.themes.classifier import classify_with
+
+    folder = tmp_path / "themes"
+    shutil.copytree(THEMES_DIR, folder)
+    (folder / "weights.json").unlink(missing_ok=True)
+    before = classify_with(load(folder), "the weather turned gloomily purple")
+    weights = {"source": "test", "blend": 1.0, "themes": {"fear": {"purple": 3.0}}}
+    (folder / "weights.json").write_text(json.dumps(weights), encoding="utf-8")
+    after = classify_with(load(folder), "the weather turned gloomily purple")
+    negated = classify_with(load(folder), "the weather is not purple")
+    assert before.top is Theme.NEUTRAL
+    assert after.top is Theme.FEAR
+    assert "purple" in next(s.evidence for s in after.themes if s.theme is Theme.FEAR)
+    assert negated.top is Theme.NEUTRAL
