@@ -13,7 +13,7 @@ PYTEST_ARGS ?=
 run: deps venv
 	$(BIN)/attune evening $(ARGS)
 
-test: deps venv audio
+test: deps venv audio lint
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: venv
