@@ -70,17 +70,23 @@ class Session:
             if self.expected_speaker and said.speaker is None:
                 said = said.model_copy(update={"speaker": self.expected_speaker})
             self.captions.heard(said.speaker, said.text)
-            handled = self._obey(said)
-            if handled is None and not self.paused and self.read_back:
-                confirmed = self._read_back(said)
-                if confirmed is None:
+            going_on = self._obey(said)
+            if going_on is None and not self.paused:
+                going_on = self._take_turn(said)
+                if going_on is None:
                     break
-                said = confirmed
-            if handled is None and not self.paused:
-                handled = self._answer(said)
-            if handled is False:
+            if going_on is False:
                 return
         self._say_reply(self.flow.close())
+
+    def _take_turn(self, said: Utterance) -> bool | None:
+        """Answer one turn, read back first when asked; None when input ended meanwhile."""
+        if self.read_back:
+            confirmed = self._read_back(said)
+            if confirmed is None:
+                return None
+            said = confirmed
+        return self._answer(said)
 
     def _next_utterance(self) -> Utterance | None:
         """The next turn; a microphone that goes away is said out loud, then ends the session
@@ -117,7 +123,7 @@ class Session:
         """Say what was heard and ask; a no asks again, any other answer is the correction."""
         for _attempt in range(MAX_READ_BACKS):
             self.say(f"I heard: {said.text}. Is that right?")
-            answer = self.source.next_utterance()
+            answer = self._next_utterance()
             if answer is None:
                 return None
             self.captions.heard(said.speaker, answer.text)
@@ -126,7 +132,7 @@ class Session:
                 return said
             if verdict is False:
                 self.say("Sorry I missed it. Please say it again, or type it and press Enter.")
-                answer = self.source.next_utterance()
+                answer = self._next_utterance()
                 if answer is None:
                     return None
                 self.captions.heard(said.speaker, answer.text)
