@@ -91,13 +91,12 @@ def couple_command(args: argparse.Namespace) -> int:
 
 def _run(args: argparse.Namespace, mode: str, names: list[str], make_flow: Any) -> int:
     """Build the parts, open the journal and hold the session."""
+    from assistant.captions import Captions
     from assistant.journal import Journal
     from assistant.prompts import load_library
     from assistant.session import Session
 
     settings = settings_from(args)
-    from assistant.captions import Captions
-
     captions = Captions(style=settings.captions)
     speaker = _speaker(args, settings, captions) if settings.speak else None
     with _spoken_errors(speaker):
