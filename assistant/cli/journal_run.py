@@ -4,8 +4,11 @@ import argparse
 import json
 import os
 import sys
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+
+from pydantic import BaseModel
 
 from assistant import trends as charts
 from assistant.errors import AttuneError
@@ -23,14 +26,19 @@ def _write_private(path: Path, content: str) -> None:
         raise AttuneError(f"Cannot write {path} ({exc.strerror}); choose another --out.") from exc
 
 
+def _print_list(records: Sequence[BaseModel], as_json: bool, as_text: str) -> int:
+    """A list of records as indented JSON, or as the plain text already rendered."""
+    if as_json:
+        print(json.dumps([r.model_dump(mode="json") for r in records], indent=2))
+    else:
+        sys.stdout.write(as_text)
+    return 0
+
+
 def history(args: argparse.Namespace) -> int:
     with Journal.open() as journal:
         sessions = journal.sessions()
-    if args.json:
-        print(json.dumps([s.model_dump(mode="json") for s in sessions], indent=2))
-    else:
-        sys.stdout.write(text.history_text(sessions))
-    return 0
+    return _print_list(sessions, args.json, text.history_text(sessions))
 
 
 def show(args: argparse.Namespace) -> int:
@@ -57,11 +65,7 @@ def trends(args: argparse.Namespace) -> int:
 def commitments(args: argparse.Namespace) -> int:
     with Journal.open() as journal:
         records = journal.commitments()
-    if args.json:
-        print(json.dumps([c.model_dump(mode="json") for c in records], indent=2))
-    else:
-        sys.stdout.write(text.commitments_text(records))
-    return 0
+    return _print_list(records, args.json, text.commitments_text(records))
 
 
 def export(args: argparse.Namespace) -> int:
