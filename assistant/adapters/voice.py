@@ -31,18 +31,23 @@ class Pyttsx3Synthesizer:
         self.settings = settings
         self._engine = _init_engine()
         self.rate_wpm = settings.speech_rate_wpm
-        self._configure(settings)
+        self._voice_id = self._chosen_voice(settings)
         self._folder = Path(tempfile.mkdtemp(prefix="attune-voice-"))
         self._count = itertools.count()
         weakref.finalize(self, shutil.rmtree, self._folder, True)
 
-    def _configure(self, settings: Settings) -> None:
-        """Apply volume and voice; an unknown voice name is a clear error."""
-        self._engine.setProperty("volume", settings.volume)
+    def _chosen_voice(self, settings: Settings) -> str | None:
+        """The voice id to speak with; an unknown voice name is a clear error."""
         if settings.voice:
-            self._engine.setProperty("voice", _find_voice(self._engine, settings.voice))
-        elif _has_voice(self._engine, PREFERRED_VOICE):
-            self._engine.setProperty("voice", PREFERRED_VOICE)
+            return _find_voice(self._engine, settings.voice)
+        return PREFERRED_VOICE if _has_voice(self._engine, PREFERRED_VOICE) else None
+
+    def _apply(self) -> None:
+        """Set this synthesizer's voice, rate and volume: pyttsx3 shares one engine per process."""
+        if self._voice_id is not None:
+            self._engine.setProperty("voice", self._voice_id)
+        self._engine.setProperty("rate", self.rate_wpm)
+        self._engine.setProperty("volume", self.settings.volume)
 
     def synthesize(self, text: str) -> AudioClip:
         """Speak the text into memory; empty text gives an empty clip."""
@@ -52,7 +57,7 @@ class Pyttsx3Synthesizer:
             target = self._folder / f"reply-{next(self._count)}.wav"
             with _ENGINE_LOCK, contextlib.redirect_stdout(io.StringIO()):
                 _wait_until_idle()
-                self._engine.setProperty("rate", self.rate_wpm)
+                self._apply()
                 self._engine.save_to_file(text, str(target))
                 self._engine.runAndWait()
                 written = _wait_for_wav(target)  # the driver prints when done: keep it quiet
