@@ -10,6 +10,7 @@ from assistant.cli.common import (
     add_caption_option,
     add_model_options,
     add_voice_options,
+    positive_int,
     safety_check,
     settings_from,
 )
@@ -41,7 +42,7 @@ def _session_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--input-device", help="microphone name or index (see 'attune devices')")
     p.add_argument("--output-device", help="speaker name or index (see 'attune devices')")
-    p.add_argument("--max-turns", type=int, default=None, help="end after this many turns")
+    p.add_argument("--max-turns", type=positive_int, default=None, help="end after this many turns")
     p.add_argument(
         "--pause",
         default=None,
@@ -83,10 +84,25 @@ def couple_command(args: argparse.Namespace) -> int:
     """Run a couples conversation between two named partners."""
     from assistant.flows.couple import CoupleFlow
 
-    names = [n.strip() for n in args.names]
+    names = _partner_names(args.names)
     return _run(
         args, "couple", names, lambda lib, **kw: CoupleFlow(lib, (names[0], names[1]), **kw)
     )
+
+
+MAX_NAME_CHARS = 40
+
+
+def _partner_names(given: list[str]) -> list[str]:
+    """Two different, non-empty names of reasonable length; otherwise a clear error."""
+    names = [" ".join(name.split()) for name in given]
+    if not all(names):
+        raise AttuneError("Each partner needs a name, for example: attune couple Maya Sam.")
+    if names[0].casefold() == names[1].casefold():
+        raise AttuneError("The two partners need different names, for example: Maya and Sam.")
+    if any(len(name) > MAX_NAME_CHARS for name in names):
+        raise AttuneError(f"Names can be at most {MAX_NAME_CHARS} characters; use a short name.")
+    return names
 
 
 def _run(args: argparse.Namespace, mode: str, names: list[str], make_flow: Any) -> int:
@@ -94,12 +110,14 @@ def _run(args: argparse.Namespace, mode: str, names: list[str], make_flow: Any) 
     from assistant.captions import Captions
     from assistant.journal import Journal
     from assistant.prompts import load_library
+    from assistant.safety import load_resources
     from assistant.session import Session
 
     settings = settings_from(args)
     captions = Captions(style=settings.captions)
     speaker = _speaker(args, settings, captions) if settings.speak else None
     with _spoken_errors(speaker):
+        load_resources()  # a broken crisis-resources file is found now, not at a disclosure
         library = load_library()
         source = _source(args, settings, captions, speaker)
         journal = Journal.open()

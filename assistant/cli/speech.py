@@ -39,7 +39,13 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     source.add_argument("path", type=Path, nargs="?", help="a recording of what was said")
     source.add_argument("--text", help="what was said, typed")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.add_argument("--no-speak", action="store_true", help="do not play the reply out loud")
+    p.add_argument(
+        "--no-speak",
+        "--no-voice",
+        dest="no_speak",
+        action="store_true",
+        help="do not play the reply out loud",
+    )
     p.add_argument("--out", type=Path, help="also write the spoken reply to this WAV file")
     p.add_argument("--output-device", help="speaker name or index (see 'attune devices')")
     add_model_options(p)
@@ -102,9 +108,11 @@ def _print_reading(result: dict[str, Any]) -> None:
 
 def respond_command(args: argparse.Namespace) -> int:
     """One full turn: transcribe, safety gate, themes, a validating reply, spoken."""
+    from assistant.safety import load_resources
     from assistant.session import answer_once
 
     settings = settings_from(args, beam_size=args.beam_size or FILE_BEAM_SIZE)
+    load_resources()  # a broken crisis-resources file is reported before anything is said
     transcript = args.text if args.text is not None else _transcribe_file(args.path, settings)
     gate = safety_check(lambda warning: print(f"attune: {warning}", file=sys.stderr))
     reading, check, reply = answer_once(transcript, settings.region, settings.resources, check=gate)

@@ -7,6 +7,7 @@ that help works. Wording differs for self-harm, harm done to the speaker, and ri
 
 from collections.abc import Sequence
 
+from assistant.errors import ConfigError
 from assistant.safety.resources import Resource, resources_for
 from assistant.safety.types import ABUSE_KINDS, SafetyCheck, SafetyKind
 
@@ -91,6 +92,19 @@ def crisis_reply_lines(
     return lines
 
 
+BUILT_IN_RESOURCES = (
+    "call or text 9 8 8, the Suicide and Crisis Lifeline; call the National Domestic Violence "
+    "Hotline at 1 800, 7 9 9, 7 2 3 3, or text START to 8 8 7 8 8; or call your local emergency "
+    "number."
+)
+"""Read out when the resources file cannot be read: a crisis must never go unanswered."""
+BUILT_IN_CARD = (
+    "988 Suicide & Crisis Lifeline: call or text 988",
+    "National Domestic Violence Hotline: 1-800-799-7233, or text START to 88788",
+    "Emergency services: your local emergency number (911 in the US)",
+)
+
+
 def crisis_reply(
     result: SafetyCheck,
     region: str = "US",
@@ -98,8 +112,16 @@ def crisis_reply(
     *,
     couples: bool = False,
 ) -> str:
-    """What attune says instead of an exercise when the gate fires, as one string."""
-    return " ".join(crisis_reply_lines(result, region, extra_resources, couples=couples))
+    """What attune says instead of an exercise when the gate fires, as one string.
+
+    If the resources file is broken, the reply still comes, with the built-in US resources.
+    """
+    try:
+        return " ".join(crisis_reply_lines(result, region, extra_resources, couples=couples))
+    except ConfigError:
+        voice = _voice(result.kind)
+        who_helps = f"{_WHO_HELPS[voice]} {BUILT_IN_RESOURCES}"
+        return " ".join([_OPENING[voice], _SAFE_NOW[voice], who_helps, _HELP_WORKS[voice]])
 
 
 def resource_card(
@@ -107,7 +129,10 @@ def resource_card(
 ) -> list[str]:
     """The resources as printed lines (screen, captions, export): extras first."""
     extras = [extra.strip() for extra in extra_resources if extra.strip()]
-    return extras + [resource.printed for resource in _resources(result, region)]
+    try:
+        return extras + [resource.printed for resource in _resources(result, region)]
+    except ConfigError:
+        return [*extras, *BUILT_IN_CARD]
 
 
 def ends_joint_work(result: SafetyCheck) -> bool:

@@ -142,3 +142,19 @@ def test_a_broken_resource_file_raises_config_error_naming_it(tmp_path: Path, te
 def test_a_missing_resource_file_raises_config_error(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match=r"missing\.toml"):
         load_resources(tmp_path / "missing.toml")
+
+
+def test_a_crisis_is_answered_even_when_the_resources_file_is_broken(monkeypatch) -> None:
+    from assistant import safety
+    from assistant.errors import ConfigError
+    from assistant.safety import resources
+
+    def broken(*_args: object) -> None:
+        raise ConfigError("The crisis resources file safety.toml is broken.")
+
+    monkeypatch.setattr(resources, "load_resources", broken)
+    verdict = safety.check("I want to kill myself")
+    reply = safety.crisis_reply(verdict)
+    card = safety.resource_card(verdict)
+    assert "Are you safe right now?" in reply and "9 8 8" in reply
+    assert any("988" in line for line in card)
