@@ -1,11 +1,17 @@
 """Decode any audio file (WAV, FLAC, MP3, OGG, …) to 16 kHz mono float32 with PyAV."""
 
+import wave
 from pathlib import Path
 
 import numpy as np
 
 from assistant.audio import SAMPLE_RATE_HZ, AudioClip
 from assistant.errors import AudioError
+
+CUT_SHORT = 0.95
+"""A WAV holding less than this share of what its header declares was cut off in copying."""
+UNKNOWN_LENGTH_BYTES = 0xFFFF0000
+"""Streaming recorders write a placeholder size this large when they do not know the length."""
 
 
 def load_audio(path: Path) -> AudioClip:
@@ -24,7 +30,26 @@ def load_audio(path: Path) -> AudioClip:
         ) from exc
     if samples.size == 0:
         raise AudioError(f"{path} holds no audio. Record again or choose another file.")
-    return AudioClip(samples, SAMPLE_RATE_HZ)
+    clip = AudioClip(samples, SAMPLE_RATE_HZ)
+    declared_s = _declared_wav_seconds(path)
+    if declared_s is not None and clip.duration_s < CUT_SHORT * declared_s:
+        raise AudioError(
+            f"{path} is cut short: it holds {clip.duration_s:.1f} s of the {declared_s:.1f} s its "
+            "header promises. Record again or copy the whole file."
+        )
+    return clip
+
+
+def _declared_wav_seconds(path: Path) -> float | None:
+    """How long a WAV file's header says it is; None for other formats or odd headers."""
+    try:
+        with wave.open(str(path), "rb") as wav:
+            data_bytes = wav.getnframes() * wav.getsampwidth() * wav.getnchannels()
+            if not wav.getframerate() or data_bytes >= UNKNOWN_LENGTH_BYTES:
+                return None
+            return wav.getnframes() / wav.getframerate()
+    except (wave.Error, EOFError, OSError):
+        return None
 
 
 def _decode(path: Path) -> "np.ndarray[tuple[int], np.dtype[np.float32]]":

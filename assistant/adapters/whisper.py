@@ -64,10 +64,11 @@ class WhisperTranscriber:
                 cpu_threads=settings.cpu_threads,
                 local_files_only=True,
             )
-        except (RuntimeError, ValueError, OSError) as exc:
+        except Exception as exc:  # CTranslate2 and tokenizers raise bare or untyped errors
+            fix = "Try another --model." if settings.device == "cpu" else "Try --device cpu."
             raise ModelError(
                 f"The speech model in {self.model_path} could not be loaded on "
-                f"{settings.device} ({_first_line(exc)}). Try --device cpu or another --model."
+                f"{settings.device} ({_first_line(exc)}). {fix}"
             ) from exc
 
     def transcribe(self, clip: AudioClip, beam_size: int | None = None) -> Transcript:
@@ -80,14 +81,20 @@ class WhisperTranscriber:
 
     def _decode(self, clip: AudioClip, beam_size: int) -> list[Segment]:
         """Run the model and drop what Whisper says into silence."""
-        raw, _info = self._model.transcribe(
-            clip.samples,
-            language="en",
-            beam_size=beam_size,
-            condition_on_previous_text=False,
-            vad_filter=False,
-        )
-        return [_segment(s) for s in raw if _keep(s)]
+        try:
+            raw, _info = self._model.transcribe(
+                clip.samples,
+                language="en",
+                beam_size=beam_size,
+                condition_on_previous_text=False,
+                vad_filter=False,
+            )
+            return [_segment(s) for s in raw if _keep(s)]
+        except Exception as exc:  # the tokenizer loads lazily and raises bare Exception
+            raise ModelError(
+                f"The speech model in {self.model_path} could not transcribe "
+                f"({_first_line(exc)}). Check the model folder is complete, or use another --model."
+            ) from exc
 
 
 def has_speech(clip: AudioClip) -> bool:

@@ -40,19 +40,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; errors become one line on stderr and a non-zero exit code."""
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    handler = getattr(args, "handler", None)
-    if handler is None:
-        parser.print_help()
-        return 0
     try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        handler = getattr(args, "handler", None)
+        if handler is None:
+            parser.print_help()
+            return 0
         return int(handler(args))
     except AttuneError as exc:
         print(f"attune: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("attune: stopped. Everything said so far is saved.", file=sys.stderr)
+        print("attune: stopped. Every finished turn is saved.", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0

@@ -69,6 +69,17 @@ FLAG_FIELDS = (
 """Option dest → Settings field; an option counts only when given (not None, not False)."""
 
 
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 1 or more")
+    return value
+
+
 def lazy(module: str, name: str) -> Callable[[argparse.Namespace], int]:
     """A handler that imports `module` only when its command runs."""
 

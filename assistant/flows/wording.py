@@ -113,6 +113,8 @@ _FEELING_WORDS: dict[Theme, tuple[str, ...]] = {
     Theme.HOPE: ("hopeful", "grateful", "thankful", "relieved", "happy", "hope", "glad"),
 }  # fmt: skip
 _NOT_THIS = re.compile(r"(?:\bnot|n't|\bthan|\bno longer|\bless)\s+(?:\w+\s+)?$")
+_NOT_THIS_REACH = 48
+"""Characters before a feeling word searched for "not"/"than" (a word or two; keeps it linear)."""
 
 
 def named_feeling(text: str) -> Theme | None:
@@ -122,7 +124,8 @@ def named_feeling(text: str) -> Theme | None:
     for theme, words in _FEELING_WORDS.items():
         for word in words:
             for match in re.finditer(rf"\b{word}\b", plain):
-                if not _NOT_THIS.search(plain[: match.start()]):
+                before = plain[max(0, match.start() - _NOT_THIS_REACH) : match.start()]
+                if not _NOT_THIS.search(before):
                     found.append((match.start(), theme))
     return min(found)[1] if found else None
 

@@ -66,3 +66,17 @@ def test_cuda_is_honoured_and_without_a_gpu_the_answer_is_one_clear_line() -> No
         assert "ask not what your country" in run.out.lower()
     else:
         assert "could not be loaded on cuda" in _one_clear_line(run)
+
+
+def test_a_wav_cut_short_in_copying_is_called_corrupt_not_silence(tmp_path: Path) -> None:
+    whole = (SHARED_DATA / "audio" / "LJ050-0131.wav").read_bytes()
+    cut = tmp_path / "cut.wav"
+    cut.write_bytes(whole[: len(whole) // 2])
+    assert "is cut short" in _one_clear_line(attune("transcribe", str(cut)))
+
+
+def test_couples_need_two_different_names_and_turns_must_be_counted_from_one() -> None:
+    assert "different names" in _one_clear_line(attune("couple", "Maya", "maya", "--text"))
+    assert "needs a name" in _one_clear_line(attune("couple", " ", "Sam", "--text"))
+    run = attune("evening", "--text", "--max-turns", "0")
+    assert run.code != 0 and "whole number of 1 or more" in run.err
