@@ -4,13 +4,15 @@ It only composes ports; the CLI builds the real parts. Every finished turn is wr
 journal before attune answers, so Ctrl-C or a crash loses at most the turn being spoken.
 """
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
 from assistant import safety
 from assistant.captions import Captions
-from assistant.errors import DeviceError
+from assistant.errors import DeviceError, JournalError
 from assistant.flows.base import Flow, FlowReply, Utterance
 from assistant.ports import Speaker, UtteranceSource
 from assistant.safety import SafetyCheck
@@ -18,6 +20,7 @@ from assistant.themes import Theme, ThemeReading, ThemeScore, classify
 from assistant.voice_commands import Command, match_command, yes_or_no
 
 if TYPE_CHECKING:
+    from assistant.audio import AudioClip
     from assistant.journal import Journal
     from assistant.prompts import PromptLibrary
 
@@ -48,6 +51,7 @@ class Session:
     expected_speaker: str | None = None
     crisis_heard: SafetyCheck | None = None
     paused: bool = False
+    _unsaved: list[tuple[Callable[[], int], "AudioClip | None"]] = field(default_factory=list)
 
     def run(self) -> int:
         """Hold the whole conversation; returns the number of turns heard."""
@@ -185,10 +189,15 @@ class Session:
         prompt_ids: list[str],
         step: str,
     ) -> None:
-        """Commit the finished turn at once (and its audio, only when asked to keep it)."""
+        """Commit the finished turn at once (and its audio, only when asked to keep it).
+
+        If the journal is locked by another program, the turn waits in memory and is written,
+        in order, as soon as the journal is free again (at the latest when the session ends).
+        """
         if self.journal is None or self.session_id is None:
             return
-        turn_id = self.journal.add_turn(
+        write = partial(
+            self.journal.add_turn,
             self.session_id,
             speaker=said.speaker,
             transcript=said.text,
@@ -199,9 +208,23 @@ class Session:
             step=step,
             duration_s=said.duration_s,
         )
-        clip = getattr(self.source, "last_clip", None)
-        if self.keep_audio and clip is not None:
-            self.journal.keep_audio(self.session_id, turn_id, clip)
+        clip = getattr(self.source, "last_clip", None) if self.keep_audio else None
+        self._unsaved.append((write, clip))
+        self._save_waiting_turns()
+
+    def _save_waiting_turns(self) -> bool:
+        """Write the turns waiting for the journal, oldest first; False if it is still locked."""
+        while self._unsaved and self.journal is not None and self.session_id is not None:
+            write, clip = self._unsaved[0]
+            try:
+                turn_id = write()
+            except JournalError as exc:
+                self.captions.note(f"{exc} Your words are kept; I'll save them once it is free.")
+                return False
+            self._unsaved.pop(0)
+            if clip is not None:
+                self.journal.keep_audio(self.session_id, turn_id, clip)
+        return True
 
     def _save_side_effects(self, answer: FlowReply) -> None:
         """Commitments and follow-ups the flow produced."""
@@ -233,12 +256,23 @@ class Session:
             self.captions.note(f"{exc} Continuing with captions only.")
 
     def _end(self) -> None:
-        """Close the journal entry with the last thing said (nothing after a forget)."""
-        if self.journal is not None and self.session_id is not None:
-            self.journal.end_session(self.session_id, self.last_spoken)
+        """Save any waiting turns, then close the journal entry (nothing after a forget)."""
+        if self.journal is None or self.session_id is None:
+            return
+        deadline = time.monotonic() + FINAL_SAVE_WAIT_S
+        while not self._save_waiting_turns() and time.monotonic() < deadline:
+            time.sleep(0.5)
+        if self._unsaved:
+            raise JournalError(
+                f"{len(self._unsaved)} turn(s) could not be saved because the journal stayed "
+                "locked by another program; close it before the next session."
+            )
+        self.journal.end_session(self.session_id, self.last_spoken)
 
 
 RATE_STEP_WPM = 30
+FINAL_SAVE_WAIT_S = 15.0
+"""How long the end of a session waits for a locked journal to save the last turns."""
 MAX_READ_BACKS = 3
 SKIPPED = ThemeReading(
     text="", top=Theme.NEUTRAL, themes=[ThemeScore(theme=Theme.NEUTRAL, score=1.0)]

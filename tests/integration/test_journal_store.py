@@ -257,3 +257,49 @@ def test_an_older_journal_is_migrated_without_losing_its_sessions(attune_home: P
         ]
     version = sqlite3.connect(default_path()).execute("PRAGMA user_version").fetchone()[0]
     assert version == len(MIGRATIONS)
+
+
+def test_a_turn_said_while_another_program_locks_the_journal_is_saved_once_it_is_free(
+    tmp_path: Path,
+) -> None:
+    import contextlib
+    import io
+    import sqlite3
+
+    from assistant.captions import Captions
+    from assistant.flows.base import Utterance
+    from assistant.flows.evening import EveningFlow
+    from assistant.prompts import load_library
+    from assistant.session import Session
+
+    path = tmp_path / "journal.sqlite3"
+    journal = Journal.open(path)
+    holder = sqlite3.connect(path, isolation_level=None)
+
+    class LockingInput:
+        """The first turn arrives while another program holds the journal; then it lets go."""
+
+        def __init__(self) -> None:
+            self.lines = ["I miss our talks at night.", "We used to laugh so much."]
+
+        def next_utterance(self) -> Utterance | None:
+            if len(self.lines) == 2:
+                holder.execute("BEGIN EXCLUSIVE")
+            elif len(self.lines) == 1:
+                holder.execute("ROLLBACK")
+            return Utterance(text=self.lines.pop(0)) if self.lines else None
+
+        def speaking(self) -> contextlib.AbstractContextManager[None]:
+            return contextlib.nullcontext()
+
+    out = io.StringIO()
+    flow = EveningFlow(load_library(), open_commitments=[], recent_prompt_ids=set())
+    Session(flow=flow, source=LockingInput(), captions=Captions(out), journal=journal).run()
+    holder.close()
+    assert "Your words are kept" in out.getvalue()
+    (record,) = journal.all_sessions()
+    assert [t.transcript for t in record.turns] == [
+        "I miss our talks at night.",
+        "We used to laugh so much.",
+    ]
+    journal.close()
