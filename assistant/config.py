@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from assistant.errors import ConfigError
+
 PACKAGE_ROOT = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_ROOT.parent
 PROMPTS_DIR = PROJECT_ROOT / "prompts"
@@ -58,7 +60,12 @@ def data_home() -> Path:
     """The folder for the journal and settings: $ATTUNE_HOME or the user data directory."""
     override = os.environ.get("ATTUNE_HOME")
     if override:
-        return Path(override).expanduser()
+        home = Path(override).expanduser()
+        if home.exists() and not home.is_dir():
+            raise ConfigError(
+                f"ATTUNE_HOME is {home}, which is a file; point it at a folder (or unset it)."
+            )
+        return home
     import platformdirs
 
     return Path(platformdirs.user_data_dir("attune", appauthor=False))

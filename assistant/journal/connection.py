@@ -40,19 +40,26 @@ def _damaged(path: Path) -> JournalError:
     )
 
 
+_DAMAGE_SIGNS = ("not a database", "malformed", "corrupt", "could not decode", "already exists")
+"""SQLite messages that mean the file is damaged or is not an attune journal."""
+
+
 def translate(exc: sqlite3.Error, path: Path) -> JournalError:
     """Turn an SQLite error into one sentence a person can act on."""
     message = str(exc).lower()
     if "locked" in message or "busy" in message:
         return _locked(path)
-    if "not a database" in message or "malformed" in message or "corrupt" in message:
+    if any(sign in message for sign in _DAMAGE_SIGNS):
         return _damaged(path)
     if "readonly" in message or "unable to open" in message or "disk i/o" in message:
         return JournalError(
             f"The journal at {path} cannot be written; check that its folder exists, that you "
             "own it and that the disk is not full."
         )
-    return JournalError(f"The journal at {path} could not be used ({exc}); try again.")
+    return JournalError(
+        f"The journal at {path} could not be used ({type(exc).__name__}); if this happens again, "
+        "run 'attune doctor'."
+    )
 
 
 @contextmanager

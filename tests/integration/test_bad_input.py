@@ -80,3 +80,10 @@ def test_couples_need_two_different_names_and_turns_must_be_counted_from_one() -
     assert "needs a name" in _one_clear_line(attune("couple", " ", "Sam", "--text"))
     run = attune("evening", "--text", "--max-turns", "0")
     assert run.code != 0 and "whole number of 1 or more" in run.err
+
+
+def test_attune_home_pointing_at_a_file_is_named_as_the_problem(tmp_path: Path) -> None:
+    not_a_folder = tmp_path / "home.txt"
+    not_a_folder.write_text("")
+    run = attune("history", env={"ATTUNE_HOME": str(not_a_folder)})
+    assert "which is a file" in _one_clear_line(run)
