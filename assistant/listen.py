@@ -208,7 +208,7 @@ def open_listener(
     the note when a turn reaches its cap.
     """
     from assistant.adapters.microphone import SoundDeviceMicrophone
-    from assistant.adapters.playback import parse_device
+    from assistant.adapters.portaudio import parse_device
     from assistant.adapters.silero import SileroVoiceActivity
     from assistant.adapters.whisper import WhisperTranscriber
 

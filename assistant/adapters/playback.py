@@ -13,13 +13,6 @@ MIN_RATE_WPM = 80
 MAX_RATE_WPM = 320
 
 
-def parse_device(choice: str | None) -> int | str | None:
-    """A device given on the command line: an index when it is a number, else a name."""
-    if choice is None or choice == "":
-        return None
-    return int(choice) if choice.strip().isdigit() else choice
-
-
 class SoundDeviceSpeaker:
     """Speak by synthesizing the text and playing it to the chosen output device."""
 

@@ -10,6 +10,13 @@ PORTAUDIO_MISSING = (
 )
 
 
+def parse_device(choice: str | None) -> int | str | None:
+    """A device given on the command line: an index when it is a number, else a name."""
+    if not choice:
+        return None
+    return int(choice) if choice.strip().isdigit() else choice
+
+
 def sounddevice() -> Any:
     """The sounddevice module; a missing PortAudio library raises DeviceError with the fix."""
     try:

@@ -12,6 +12,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant.adapters.portaudio import parse_device
 from assistant.config import Settings, data_home
 from assistant.errors import AttuneError, JournalError
 from assistant.journal.connection import DIR_MODE, FILE_MODE, JOURNAL_FILENAME, inspect
@@ -31,12 +32,6 @@ class Check(BaseModel):
         """The check as plain text: 'ok' or 'problem', then a fix line when needed."""
         text = f"{'ok' if self.ok else 'problem':<8} {self.name}: {self.detail}"
         return text if self.ok else f"{text}\n{'':<8} fix: {self.fix}"
-
-
-def _parse_device(choice: str | None) -> int | str | None:
-    if not choice:
-        return None
-    return int(choice) if choice.strip().isdigit() else choice
 
 
 def _audio_device(name: str, kind: str, device: int | str | None, fix: str) -> Check:
@@ -181,8 +176,8 @@ def run_checks(args: argparse.Namespace) -> list[Check]:
     model = check_model(model_choice or args.model)
     return [
         settings,
-        check_microphone(_parse_device(args.input_device)),
-        check_speaker(_parse_device(args.output_device)),
+        check_microphone(parse_device(args.input_device)),
+        check_speaker(parse_device(args.output_device)),
         model,
         check_voice(),
         check_offline(model),

@@ -190,7 +190,8 @@ def _speaker(
     args: argparse.Namespace, settings: "Settings", captions: "Captions"
 ) -> "Speaker | None":
     """The voice on the chosen output; without a voice the session goes on in captions."""
-    from assistant.adapters.playback import SoundDeviceSpeaker, parse_device
+    from assistant.adapters.playback import SoundDeviceSpeaker
+    from assistant.adapters.portaudio import parse_device
     from assistant.adapters.voice import Pyttsx3Synthesizer
 
     try:

@@ -153,7 +153,8 @@ def _respond_json(
 
 def _speak(reply: str, args: argparse.Namespace, settings: Any) -> None:
     """Write the reply to --out and/or play it, unless --no-speak."""
-    from assistant.adapters.playback import parse_device, play
+    from assistant.adapters.playback import play
+    from assistant.adapters.portaudio import parse_device
     from assistant.adapters.voice import Pyttsx3Synthesizer
     from assistant.audio import write_wav
 

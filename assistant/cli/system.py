@@ -66,7 +66,7 @@ def _voices() -> list[tuple[str, str]]:
 
 def bench_command(args: argparse.Namespace) -> int:
     """Measure and print reply latency, transcription speed and classifier speed."""
-    from assistant.adapters.playback import parse_device
+    from assistant.adapters.portaudio import parse_device
     from assistant.bench import run_bench
 
     settings = settings_from(args, beam_size=1)

@@ -12,6 +12,7 @@ from assistant.prompts import STEP_SPECS, PromptLibrary, lint, load_library
 from assistant.reflect import reflect
 from assistant.themes import classify
 from assistant.themes.taxonomy import Theme
+from tests.unit.test_flows_evening import SCRIPT as EVENING_STEPS_SCRIPT
 
 SAMPLE_SAYINGS = (
     "I felt left out when you made plans without me",
@@ -103,16 +104,8 @@ def test_every_prompt_passes_the_lint_once_filled_in(library: PromptLibrary) -> 
     assert failures == []
 
 
-EVENING_SCRIPT = (
-    "It went well, I did call her.",
-    "I felt so angry when my partner made plans without me again.",
-    "Yes, angry and hurt.",
-    "He didn't ask what I wanted.",
-    "I'm scared he doesn't care about me anymore.",
-    "I needed him to ask me first.",
-    "No, that's it.",
-    "I'll tell him how I felt tomorrow morning.",
-)
+EVENING_SCRIPT = ("It went well, I did call her.", *EVENING_STEPS_SCRIPT)
+"""A follow-up answer first, then the same evening the flow tests walk through."""
 COUPLE_SCRIPT = (
     "I did it twice.",
     "Yes, I'm ready.",
