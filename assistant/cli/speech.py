@@ -92,7 +92,12 @@ def _classified(text: str) -> dict[str, Any]:
 
 
 def _safety_json(result: "SafetyCheck") -> dict[str, Any]:
-    return {"crisis": result.crisis, "kind": result.kind.value if result.kind else None}
+    return {
+        "crisis": result.crisis,
+        "kind": result.kind.value if result.kind else None,
+        "level": result.level.value,
+        "score": round(result.score, 3),
+    }
 
 
 def _print_reading(result: dict[str, Any]) -> None:

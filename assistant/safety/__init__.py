@@ -13,7 +13,7 @@ from assistant.safety.reply import (
     resource_card,
 )
 from assistant.safety.resources import Resource, load_resources, resources_for
-from assistant.safety.types import ABUSE_KINDS, SafetyCheck, SafetyKind
+from assistant.safety.types import ABUSE_KINDS, SafetyCheck, SafetyKind, SafetyLevel
 
 
 def check(text: str) -> SafetyCheck:
@@ -32,6 +32,7 @@ __all__ = [
     "Resource",
     "SafetyCheck",
     "SafetyKind",
+    "SafetyLevel",
     "check",
     "crisis_reply",
     "crisis_reply_lines",
