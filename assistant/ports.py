@@ -1,9 +1,12 @@
 """Small interfaces at the hardware and model edges; adapters/ holds the real ones."""
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from typing import Protocol
 
+import numpy as np
+import numpy.typing as npt
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.audio import AudioClip, Samples
@@ -92,4 +95,21 @@ class UtteranceSource(Protocol):
 
     def speaking(self) -> AbstractContextManager[None]:
         """Held while attune speaks: input heard meanwhile (and a short tail) is ignored."""
+        ...
+
+
+@dataclass(frozen=True)
+class Encoded:
+    """One utterance through the sentence encoder: its unit vector and one per span."""
+
+    vector: npt.NDArray[np.float32]
+    spans: npt.NDArray[np.float32]
+    """One row per requested span (0 rows when none were asked for)."""
+
+
+class SentenceEncoder(Protocol):
+    """One encoder pass per utterance: its unit vector, and one unit vector per char span."""
+
+    def encode(self, text: str, spans: Sequence[tuple[int, int]] = ()) -> Encoded:
+        """The vectors of ``text`` and of each ``(start, end)`` span inside it."""
         ...

@@ -304,6 +304,7 @@ def answer_once(
     extra_resources: Sequence[str] = (),
     library: "PromptLibrary | None" = None,
     check: Callable[[str], SafetyCheck] = safety.check,
+    classify: Callable[[str], ThemeReading] = classify,
 ) -> tuple[ThemeReading, SafetyCheck, str]:
     """One turn without a session: the gate, the themes and the reply attune would give."""
     from assistant.flows.evening import EveningFlow

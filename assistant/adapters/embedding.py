@@ -7,8 +7,11 @@ lower-cased WordPiece, mean pooling over real tokens, L2 normalisation. This is 
 module that imports onnxruntime or tokenizers for embeddings.
 """
 
+from __future__ import annotations
+
 import os
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +21,7 @@ import numpy.typing as npt
 from assistant.adapters.onnx import cpu_session
 from assistant.config import MODELS_DIR
 from assistant.errors import ModelError
+from assistant.ports import Encoded
 
 VOCAB_PATH = MODELS_DIR / "safety" / "minilm_vocab.txt"
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
@@ -75,6 +79,39 @@ class MiniLmEmbedder:
         self.load()
         return np.vstack([self._one(text) for text in texts])
 
+    def encode(self, text: str, spans: Sequence[tuple[int, int]] = ()) -> Encoded:
+        """The text's vector and one vector per character span, from the same encoder passes.
+
+        A text longer than the model's window is encoded in consecutive windows; the text's
+        vector is their token-weighted mean. A span's vector pools the tokens inside it, so a
+        sentence is read in the context of the whole utterance at no extra cost.
+        """
+        self.load()
+        hidden, offsets = self._states(text)
+        whole = _unit(hidden.mean(axis=0, keepdims=True))
+        parts = []
+        for start, end in spans:
+            inside = (offsets[:, 0] >= start) & (offsets[:, 1] <= end) & (offsets[:, 1] > 0)
+            rows = hidden[inside] if inside.any() else hidden
+            parts.append(_unit(rows.mean(axis=0, keepdims=True))[0])
+        vectors = np.vstack(parts) if parts else np.zeros((0, DIMENSION), dtype=np.float32)
+        return Encoded(vector=whole[0], spans=vectors)
+
+    def _states(self, text: str) -> tuple[Vectors, npt.NDArray[np.int64]]:
+        """Hidden states of every real token (windows of MAX_TOKENS) and their char offsets."""
+        encoding = self._tokenizer.encode(text)
+        windows = [encoding, *encoding.overflowing]
+        states, offsets = [], []
+        for window in windows:
+            ids = np.array([window.ids], dtype=np.int64)
+            mask = np.array([window.attention_mask], dtype=np.int64)
+            feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            hidden = np.asarray(self._session.run(None, feeds)[0], dtype=np.float32)[0]
+            real = mask[0].astype(bool)
+            states.append(hidden[real])
+            offsets.append(np.array(window.offsets, dtype=np.int64)[real])
+        return np.vstack(states), np.vstack(offsets)
+
     def _one(self, text: str) -> Vectors:
         # One text per run, never padded batches: the same text always gets the same vector.
         encoding = self._tokenizer.encode(text)
@@ -84,8 +121,12 @@ class MiniLmEmbedder:
         hidden = np.asarray(self._session.run(None, feeds)[0], dtype=np.float32)
         weights = mask[..., np.newaxis].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
-        norm = np.clip(np.linalg.norm(pooled, axis=1, keepdims=True), 1e-12, None)
-        return np.asarray(pooled / norm, dtype=np.float32)
+        return _unit(pooled)
+
+
+def _unit(rows: Vectors) -> Vectors:
+    norm = np.clip(np.linalg.norm(rows, axis=1, keepdims=True), 1e-12, None)
+    return np.asarray(rows / norm, dtype=np.float32)
 
 
 def _tokenizer(vocab: Path) -> Any:

@@ -11,7 +11,9 @@ if TYPE_CHECKING:
     from pydantic import BaseModel
 
     from assistant.config import Settings
+    from assistant.reading import Reader
     from assistant.safety import SafetyCheck
+    from assistant.themes import ThemeReading
 
 
 def add_model_options(parser: argparse.ArgumentParser) -> None:
@@ -89,22 +91,33 @@ def lazy(module: str, name: str) -> Callable[[argparse.Namespace], int]:
     return run
 
 
-def safety_check(warn: Callable[[str], None]) -> "Callable[[str], SafetyCheck]":
-    """The safety gate for live turns: the patterns, then the on-device semantic second
-    opinion; without its model, the patterns alone (with one warning)."""
-    from functools import partial
-
+def reader(warn: Callable[[str], None]) -> "Reader | None":
+    """The learned reading for live turns, respond and classify, loaded now; without its
+    encoder or heads, None (after one warning): the lexicon and the patterns then serve alone,
+    and a crisis is still answered."""
     from assistant.adapters.embedding import MiniLmEmbedder
     from assistant.errors import ModelError
-    from assistant.safety.semantic import SemanticGate, combined_check
+    from assistant.reading import Reader
 
-    gate = SemanticGate(MiniLmEmbedder())
+    encoder = MiniLmEmbedder()
     try:
-        gate.load()
+        encoder.load()
+        return Reader(encoder)
     except ModelError as exc:
-        warn(f"{exc} Using the safety patterns alone.")
-        return partial(combined_check, semantic=None)
-    return partial(combined_check, semantic=gate)
+        warn(f"{exc} Reading themes and safety with the hand-written lexicon and patterns alone.")
+        return None
+
+
+def reading_functions(
+    warn: Callable[[str], None],
+) -> "tuple[Callable[[str], ThemeReading], Callable[[str], SafetyCheck]]":
+    """``(classify, check)`` for a turn: the learned reader's, or the lexicon's and patterns'."""
+    from assistant import safety, themes
+
+    loaded = reader(warn)
+    if loaded is None:
+        return themes.classify, safety.check
+    return loaded.classify, loaded.check
 
 
 def flag_values(args: argparse.Namespace) -> dict[str, Any]:

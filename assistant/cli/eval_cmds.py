@@ -2,7 +2,12 @@
 
 import argparse
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from assistant.themes import Theme
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -21,6 +26,11 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         "(default: $ATTUNE_DATA, else ../shared/data next to the repository)",
     )
     themes.add_argument("--json", action="store_true", help="print one JSON object")
+    themes.add_argument(
+        "--lexicon",
+        action="store_true",
+        help="measure the hand-written lexicon alone instead of the learned reading",
+    )
     themes.set_defaults(handler=run_themes)
 
 
@@ -34,7 +44,7 @@ def run_themes(args: argparse.Namespace) -> int:
     )
 
     data_dir: Path = args.data or default_data_dir()
-    results = evaluate_all(data_dir)
+    results = evaluate_all(data_dir, _predictor(args.lexicon))
     if args.json:
         print(json.dumps({"data": str(data_dir), "results": [r.model_dump() for r in results]}))
         return 0
@@ -43,3 +53,17 @@ def run_themes(args: argparse.Namespace) -> int:
         print()
     print(format_summary(results))
     return 0
+
+
+def _predictor(lexicon: bool) -> "Callable[[str], Theme]":
+    """The top theme as a live turn reads it, or as the lexicon alone does."""
+    import sys
+
+    from assistant.cli.common import reading_functions
+
+    if lexicon:
+        from assistant.evaluation.report import classifier_top
+
+        return classifier_top
+    classify, _check = reading_functions(lambda w: print(f"attune: {w}", file=sys.stderr))
+    return lambda text: classify(text).top

@@ -11,7 +11,7 @@ from assistant.cli.common import (
     add_model_options,
     add_voice_options,
     positive_int,
-    safety_check,
+    reading_functions,
     settings_from,
 )
 from assistant.errors import AttuneError, DeviceError, VoiceError
@@ -120,6 +120,7 @@ def _run(args: argparse.Namespace, mode: str, names: list[str], make_flow: Any) 
         load_resources()  # a broken crisis-resources file is found now, not at a disclosure
         library = load_library()
         source = _source(args, settings, captions, speaker)
+        classify, check = reading_functions(captions.note)
         journal = Journal.open()
     with journal:
         flow = make_flow(
@@ -140,7 +141,8 @@ def _run(args: argparse.Namespace, mode: str, names: list[str], make_flow: Any) 
             extra_resources=list(settings.resources),
             read_back=settings.read_back,
             keep_audio=settings.keep_audio,
-            check=safety_check(captions.note),
+            classify=classify,
+            check=check,
         )
         session.run()
     return 0

@@ -9,12 +9,14 @@ from assistant.cli.common import (
     add_model_options,
     add_voice_options,
     print_json,
-    safety_check,
+    reading_functions,
     settings_from,
 )
 from assistant.errors import AttuneError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from assistant.safety import SafetyCheck
     from assistant.themes import ThemeReading
 
@@ -69,9 +71,10 @@ def transcribe_command(args: argparse.Namespace) -> int:
 
 
 def classify_command(args: argparse.Namespace) -> int:
-    """Classify TEXT, or every line of stdin as JSON lines."""
+    """Classify TEXT, or every line of stdin as JSON lines, as a live turn would read them."""
+    functions = reading_functions(_warn)
     if args.text is not None:
-        result = _classified(args.text)
+        result = _classified(args.text, *functions)
         if args.json:
             print_json(result)
         else:
@@ -79,16 +82,22 @@ def classify_command(args: argparse.Namespace) -> int:
         return 0
     for line in sys.stdin:
         if line.strip():
-            print_json(_classified(line.rstrip("\n")))
+            print_json(_classified(line.rstrip("\n"), *functions))
     return 0
 
 
-def _classified(text: str) -> dict[str, Any]:
-    """The classify JSON contract for one text."""
-    from assistant import safety, themes
+def _warn(warning: str) -> None:
+    print(f"attune: {warning}", file=sys.stderr)
 
-    reading = themes.classify(text)
-    return {**reading.model_dump(mode="json"), "safety": _safety_json(safety.check(text))}
+
+def _classified(
+    text: str,
+    classify: "Callable[[str], ThemeReading]",
+    check: "Callable[[str], SafetyCheck]",
+) -> dict[str, Any]:
+    """The classify JSON contract for one text."""
+    reading = classify(text)
+    return {**reading.model_dump(mode="json"), "safety": _safety_json(check(text))}
 
 
 def _safety_json(result: "SafetyCheck") -> dict[str, Any]:
@@ -102,8 +111,9 @@ def _safety_json(result: "SafetyCheck") -> dict[str, Any]:
 
 def _print_reading(result: dict[str, Any]) -> None:
     """Plain lines a screen reader reads cleanly."""
-    if result["safety"]["crisis"]:
-        print(f"safety: crisis ({result['safety']['kind']})")
+    safety = result["safety"]
+    if safety["level"] != "clear":
+        print(f"safety: {safety['level'].replace('_', ' ')} ({safety['kind']})")
     print(f"top theme: {result['top']}")
     for item in result["themes"]:
         if item["score"] > 0:
@@ -119,8 +129,10 @@ def respond_command(args: argparse.Namespace) -> int:
     settings = settings_from(args, beam_size=args.beam_size or FILE_BEAM_SIZE)
     load_resources()  # a broken crisis-resources file is reported before anything is said
     transcript = args.text if args.text is not None else _transcribe_file(args.path, settings)
-    gate = safety_check(lambda warning: print(f"attune: {warning}", file=sys.stderr))
-    reading, check, reply = answer_once(transcript, settings.region, settings.resources, check=gate)
+    classify, gate = reading_functions(_warn)
+    reading, check, reply = answer_once(
+        transcript, settings.region, settings.resources, check=gate, classify=classify
+    )
     result = _respond_json(transcript, reading, check, reply)
     if args.json:
         print_json(result)

@@ -1,6 +1,8 @@
-"""How fast the theme classifier runs: utterances per second on one core."""
+"""How fast attune reads an utterance (themes and safety): utterances per second on one core."""
 
 import time
+from collections.abc import Callable
+from typing import Any
 
 SAMPLE_UTTERANCES: tuple[str, ...] = (
     "I felt small when you laughed at my idea in front of your friends.",
@@ -14,9 +16,15 @@ SAMPLE_UTTERANCES: tuple[str, ...] = (
 )
 
 
-def classify_throughput(duration_s: float = 1.0) -> float:
-    """Utterances classified per second on this core, after one warm-up pass."""
-    from assistant.themes.classifier import classify
+def classify_throughput(
+    duration_s: float = 1.0, classify: Callable[[str], Any] | None = None
+) -> float:
+    """Utterances read per second on this core by ``classify`` (default: the lexicon alone),
+    after one warm-up pass."""
+    if classify is None:
+        from assistant.themes.classifier import classify as lexicon
+
+        classify = lexicon
 
     for text in SAMPLE_UTTERANCES:
         classify(text)

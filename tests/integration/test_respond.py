@@ -23,7 +23,8 @@ def test_a_spoken_recording_gets_a_validating_reply_about_its_theme(tmp_path: Pa
     assert set(result) == {"transcript", "top", "themes", "safety", "reply"}
     assert "roommates" in result["transcript"].lower()
     assert result["top"] == "loneliness"
-    assert result["safety"] == {"crisis": False, "kind": None, "level": "clear", "score": 0.0}
+    assert result["safety"]["level"] == "clear" and result["safety"]["crisis"] is False
+    assert result["safety"]["kind"] is None and 0.0 <= result["safety"]["score"] < 0.5
     assert "why" not in result["reply"].lower().split()
     assert "roommates" in result["reply"].lower(), "the reply should reflect their own words"
 

