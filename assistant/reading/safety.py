@@ -17,6 +17,10 @@ from assistant.safety.types import SafetyCheck, SafetyKind, SafetyLevel
 
 RISK_LEVELS = ("clear", "check_in", "crisis")
 """The safety level head's labels, in order."""
+AGREE_MIN = 0.15
+"""P(risk) at which the head is taken to agree with a pattern that fired: the pattern's
+precise words then make it a crisis (a firearm in a quarrel, hands on the neck); below it,
+the words may be a figure of speech or a topic, so attune asks instead."""
 
 
 @dataclass(frozen=True)
@@ -40,7 +44,7 @@ def safety_verdict(
     worst = int(np.argmax(risk))
     level = _level(float(level_p[worst, 2]), float(risk[worst]), thresholds)
     if patterns.crisis:
-        agreed = risk[worst] >= thresholds.check_in / 2
+        agreed = risk[worst] >= AGREE_MIN
         level = SafetyLevel.CRISIS if agreed else max_level(level, SafetyLevel.CHECK_IN)
     if level is SafetyLevel.CLEAR:
         return SafetyCheck(score=round(float(risk[worst]), 4))

@@ -48,6 +48,15 @@ FIGURES_OF_SPEECH = [
         r"\bkill(?:ing|ed)?\s+myself\s+(?:laughing|with laughter)\b",
         r"\b(?:could|would|'d)\s+(?:have\s+)?(?:just\s+)?kill(?:ed)?\s+myself\s+for\b",
         r"\bshoot(?:ing)?\s+myself\s+in\s+the\s+foot\b|\bshot\s+myself\s+in\s+the\s+foot\b",
+        r"\b(?:bit|bite|bites|biting|bitten)\s+(?:his|her|their|your|my|someone's|everyone's)\s+"
+        r"heads?\s+off\b",
+        # media and topics: "a show about an abusive marriage", "a podcast on suicide prevention"
+        r"\b(?:show|shows|film|films|movie|movies|documentary|documentaries|series|book|books|novel|"
+        r"podcasts?|episodes?|programmes?|programs?|articles?|drama|play|thing on the radio|"
+        r"the news|"
+        r"news story|lecture|course|training)\s+(?:\w+\s+){0,3}?(?:about|on|of|covering)\s+"
+        r"(?:\w+\s+){0,3}?(?:abus\w*|domestic (?:violence|abuse)|suicid\w*|murder\w*|rape|"
+        r"violen\w*|self[- ]harm\w*|coercive control|stalk\w*|cults?|controlling \w+)\b",
         r"\b(?:die|died|dying|dead)\s+(?:of|from|with)\s+(?:embarrassment|shame|laughter|"
         r"laughing|boredom|cringe|cuteness|happiness|jealousy|curiosity|envy|excitement)\b",
         r"\bcrawl\s+(?:in|into|under)\s+(?:a\s+)?(?:hole|rock)\s+and\s+die\b",
