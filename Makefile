@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-SYSTEM_PACKAGES := espeak-ng libportaudio2 pulseaudio pulseaudio-utils libasound2-plugins
+SYSTEM_PACKAGES := espeak-ng libportaudio2 pulseaudio pulseaudio-utils libasound2-plugins strace
 PYTEST_ARGS ?=
 
 .PHONY: run test deps venv audio lint bench soak clean
@@ -48,10 +48,12 @@ deps:
 
 venv: $(STAMP)
 
-$(STAMP): pyproject.toml
+# constraints.txt pins every package to the versions tested together.
+$(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
+	$(BIN)/python -m pip check
 	touch $(STAMP)
 
 # A PulseAudio null sink as the default speaker, its monitor as the default microphone.

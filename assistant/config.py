@@ -1,6 +1,7 @@
 """Settings and where attune keeps its data (ATTUNE_HOME overrides everything)."""
 
 import os
+from importlib import resources
 from pathlib import Path
 from typing import Literal
 
@@ -10,8 +11,12 @@ from assistant.errors import ConfigError
 
 PACKAGE_ROOT = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_ROOT.parent
-PROMPTS_DIR = PROJECT_ROOT / "prompts"
-MODELS_DIR = PROJECT_ROOT / "models"
+DATA_ROOT = Path(str(resources.files("assistant"))) / "_data"
+"""The prompt library and model data inside the package: in a checkout (and an editable
+install) ``assistant/_data/prompts`` and ``assistant/_data/models`` are links to the top-level
+folders the authors edit; the build copies those folders into the wheel at the same place."""
+PROMPTS_DIR = DATA_ROOT / "prompts"
+MODELS_DIR = DATA_ROOT / "models"
 PAUSE_NAMES = ("short", "normal", "patient", "unhurried")
 
 

@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 
 from assistant.errors import ModelError
+from assistant.integrity import sha256_of
 
 HEADS_FILE = "heads.json"
 REBUILD = "Run '.venv/bin/python scripts/train_heads.py' in the checkout, or reinstall attune."
@@ -58,11 +59,6 @@ class Heads:
 
     def __getitem__(self, name: str) -> LinearHead:
         return self.heads[name]
-
-
-def sha256_of(path: Path) -> str:
-    """The hex sha256 of a file's bytes."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def corpus_digest(files: Iterable[Path], root: Path) -> str:

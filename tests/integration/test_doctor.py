@@ -94,7 +94,9 @@ def test_an_audio_device_that_does_not_exist_is_a_problem_with_a_fix() -> None:
 def test_doctor_reports_every_part_and_exits_1_when_something_is_wrong(capsys, tmp_path) -> None:
     code, lines = _doctor(capsys, "--model", str(tmp_path / "missing"))
     names = [line.split()[1].rstrip(":") for line in lines if not line.startswith(" ")]
-    assert names == ["settings", "microphone", "speaker", "model", "voice", "offline", "data"]
+    assert names == [
+        "settings", "microphone", "speaker", "model", "reading", "files", "voice", "offline", "data"
+    ]  # fmt: skip
     assert code == 1
     assert any(line.startswith("problem  model:") for line in lines)
     problems = sum(line.startswith("problem") for line in lines)
