@@ -68,6 +68,7 @@ class BenchReport(BaseModel):
     latency: list[Latency]
     transcription: list[Speed]
     classifier_utterances_per_s: float | None
+    reading_ms_per_utterance: float
     output: str
 
 
@@ -101,13 +102,18 @@ def reply_path(
 ) -> Callable[[str], float]:
     """What attune does after a turn: safety gate, themes, the evening flow's reply, voice,
     first sample."""
+    from assistant.adapters.embedding import MiniLmEmbedder
     from assistant.prompts import load_library
+    from assistant.reading import Reader
     from assistant.session import answer_once
 
     library = load_library()
+    reader = Reader(MiniLmEmbedder(), cache_size=0)  # every turn read afresh, as in a session
 
     def answer(text: str) -> float:
-        _reading, _check, reply = answer_once(text, library=library)
+        _reading, _check, reply = answer_once(
+            text, library=library, classify=reader.classify, check=reader.check
+        )
         return hand_over(voice.synthesize(reply))
 
     return answer
@@ -165,12 +171,23 @@ def measure_speed(whisper: Any, folder: Path, beam_sizes: tuple[int, ...] = (1, 
 
 
 def classifier_speed() -> float | None:
-    """Classifier utterances per second, when the evaluation module is installed."""
+    """Lexicon-only classifier utterances per second, when the evaluation module is installed."""
     try:
         speed = importlib.import_module("assistant.evaluation.speed")
     except ImportError:
         return None
     return round(float(speed.classify_throughput()), 1)
+
+
+def reading_ms() -> float:
+    """Milliseconds per utterance for the learned reading of a live turn (themes and safety,
+    one encoder pass) on one core, over the speed module's sample utterances."""
+    from assistant.adapters.embedding import MiniLmEmbedder
+    from assistant.evaluation.speed import classify_throughput
+    from assistant.reading import Reader
+
+    reader = Reader(MiniLmEmbedder(), cache_size=0)
+    return round(1000.0 / classify_throughput(classify=reader.read), 2)
 
 
 def run_bench(
@@ -197,6 +214,7 @@ def run_bench(
         latency=latency,
         transcription=measure_speed(whisper, audio_folder),
         classifier_utterances_per_s=classifier_speed(),
+        reading_ms_per_utterance=reading_ms(),
         output=output,
     )
 

@@ -164,6 +164,52 @@ def calibration(reader: Reader, out: Path) -> None:
     print(f"wrote {out}")
 
 
+ORDINARY_TOPICS = (
+    "relationships",
+    "intimacy",
+    "marriage",
+    "parenting",
+    "family-conflict",
+    "social-relationships",
+    "workplace-relationships",
+    "human-sexuality",
+)
+RISK_TOPICS = ("self-harm", "domestic-violence")
+
+
+def counselchat(reader: Reader) -> None:
+    """Levels by topic over the unique CounselChat questions (evaluation only: nothing here is
+    stored or fitted). Without a hand label per question, topics are the proxy: ordinary
+    relationship topics should rarely be a crisis; self-harm and domestic-violence questions
+    should nearly always be noticed."""
+    import csv
+
+    path = DATA / "counselchat" / "20200325_counsel_chat.csv"
+    seen: dict[str, tuple[str, str]] = {}
+    with path.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            text = f"{row['questionTitle']}. {row['questionText'] or ''}".strip()
+            seen.setdefault(row["questionID"], (row["topic"], text))
+    by_topic: dict[str, Counter[str]] = {}
+    for topic, text in seen.values():
+        by_topic.setdefault(topic, Counter())[reader.check(text).level.value] += 1
+    for group, topics in (("ordinary", ORDINARY_TOPICS), ("risk", RISK_TOPICS)):
+        total = Counter[str]()
+        for topic in topics:
+            total.update(by_topic.get(topic, Counter()))
+        n = sum(total.values())
+        print(
+            f"counselchat {group} topics ({n} questions): crisis {total['crisis'] / n:.3f}, "
+            f"check_in {total['check_in'] / n:.3f}, noticed {(n - total['clear']) / n:.3f}"
+        )
+    for topic in sorted(by_topic):
+        counts = by_topic[topic]
+        n = sum(counts.values())
+        print(
+            f"  {topic:26s} n={n:3d} crisis {counts['crisis']:3d} check_in {counts['check_in']:3d}"
+        )
+
+
 def speed(reader: Reader) -> None:
     texts = [r[2] for r in rows(FRESH / "themes.tsv")]
     for t in texts[:5]:
@@ -183,6 +229,7 @@ def main() -> int:
     parser.add_argument("--safety", type=Path, help="a level<TAB>kind<TAB>text file to measure")
     parser.add_argument("--sessions", type=Path, help="lines that hold no risk, one per line")
     parser.add_argument("--speed", action="store_true")
+    parser.add_argument("--counselchat", action="store_true")
     args = parser.parse_args()
     reader = Reader(MiniLmEmbedder())
     if args.fresh:
@@ -202,6 +249,8 @@ def main() -> int:
         calibration(reader, args.calibration)
     if args.speed:
         speed(reader)
+    if args.counselchat:
+        counselchat(reader)
     return 0
 
 

@@ -44,6 +44,9 @@ GE_WEIGHT = 0.3
 CALM_ASKED_TARGET = 0.12
 """Out-of-fold share of calm lines the check-in threshold may ask about."""
 CALM_CRISIS_TARGET = 0.02
+SEED = 7
+SPAN_TEXTS = 300
+SPAN_LINES = 4
 """Out-of-fold share of calm lines the crisis threshold may call crisis."""
 
 Matrix = npt.NDArray[np.float64]
@@ -216,6 +219,34 @@ def safety_thresholds(p: Matrix, y: npt.NDArray[np.int64]) -> dict[str, float]:
     return {"check_in": round(check_in, 4), "crisis": round(crisis, 4)}
 
 
+def span_thresholds(
+    theta: Matrix, t: float, calm_texts: list[str], embedder: MiniLmEmbedder, base: dict[str, float]
+) -> dict[str, float]:
+    """Stricter thresholds for the sentences of a long utterance: each sentence is another
+    chance of a false alarm, so on long calm monologues (SPAN_TEXTS of them, each SPAN_LINES
+    calm lines joined, drawn with a fixed seed) the worst sentence may ask about at most
+    CALM_ASKED_TARGET of them and call at most CALM_CRISIS_TARGET a crisis."""
+    from assistant.reading.sentences import sentence_spans
+
+    rng = np.random.default_rng(SEED)
+    worst_risk, worst_crisis = [], []
+    for _ in range(SPAN_TEXTS):
+        picks = rng.choice(len(calm_texts), size=SPAN_LINES, replace=False)
+        text = " ".join(calm_texts[i].rstrip(".!?") + "." for i in picks)
+        spans = sentence_spans(text)
+        rows = embedder.encode(text, spans).spans.astype(np.float64)
+        p = probabilities(np.hstack([rows, np.ones((len(rows), 1))]) @ theta, t)
+        worst_risk.append(float((p[:, 1] + p[:, 2]).max()))
+        worst_crisis.append(float(p[:, 2].max()))
+    check_in = max(base["check_in"], float(np.quantile(worst_risk, 1 - CALM_ASKED_TARGET)))
+    crisis = max(base["crisis"], float(np.quantile(worst_crisis, 1 - CALM_CRISIS_TARGET)))
+    print(
+        f"  sentence thresholds from {SPAN_TEXTS} long calm monologues: check_in {check_in:.4f}, "
+        f"crisis {crisis:.4f}"
+    )
+    return {"span_check_in": round(check_in, 4), "span_crisis": round(crisis, 4)}
+
+
 def report(name: str, rows: Rows, logits: Matrix, t: float, classes: int) -> None:
     """Print out-of-fold accuracy and macro-F1, overall and by group."""
     y = np.array(rows.labels)
@@ -298,6 +329,8 @@ def main() -> int:
     kind_labels = [k.value for k in SafetyKind]
     kind_head = train_head("safety_kind", embed_all(kinds.texts, embedder), kinds, kind_labels)
     thresholds = safety_thresholds(level_head[2], np.array(levels.labels))
+    calm = [text for text, label in zip(levels.texts, levels.labels, strict=True) if label == 0]
+    thresholds |= span_thresholds(level_head[0], level_head[1], calm, embedder, thresholds)
     print(f"safety thresholds: {thresholds}")
     write(
         args.out,

@@ -19,6 +19,7 @@ from assistant.reading.features import theme_features
 from assistant.reading.safety import SafetyThresholds, safety_verdict
 from assistant.reading.sentences import sentence_spans
 from assistant.safety.gate import check as pattern_check
+from assistant.safety.gate import lethal_signs
 from assistant.safety.types import SafetyCheck
 from assistant.themes import Theme, ThemeReading, ThemeScore
 from assistant.themes import classify as lexicon_classify
@@ -46,8 +47,11 @@ def heads_folder() -> Path:
 class Reader:
     """Themes and safety for an utterance, from the learned heads over one encoding."""
 
-    def __init__(self, encoder: SentenceEncoder, heads: Heads | None = None) -> None:
+    def __init__(
+        self, encoder: SentenceEncoder, heads: Heads | None = None, cache_size: int = _CACHE_SIZE
+    ) -> None:
         self._encoder = encoder
+        self._cache_size = cache_size
         self._heads = heads or load_heads(heads_folder())
         limits = self._heads.settings.get("safety_thresholds", {})
         self._thresholds = SafetyThresholds(**limits)
@@ -60,7 +64,7 @@ class Reader:
             return self._cache[text]
         reading = self._read(text)
         self._cache[text] = reading
-        if len(self._cache) > _CACHE_SIZE:
+        if len(self._cache) > self._cache_size:
             self._cache.popitem(last=False)
         return reading
 
@@ -84,7 +88,8 @@ class Reader:
         themes = self._themes(text, rows, pieces, lexicon)
         level = self._heads["safety_level"].probabilities(rows)
         kind = self._heads["safety_kind"].probabilities(rows)
-        safety = safety_verdict(level, kind, pieces, patterns, self._thresholds)
+        lethal = lethal_signs(text) if patterns.crisis else []
+        safety = safety_verdict(level, kind, pieces, patterns, self._thresholds, lethal)
         return Reading(themes=themes, safety=safety)
 
     def _themes(

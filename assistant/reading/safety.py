@@ -3,7 +3,9 @@
 The head gives, for the whole utterance and for each of its sentences, the probability of
 ``clear``, ``check_in`` and ``crisis``; the sentence most at risk decides. The patterns are
 precise about the words they know: when they fire, the level is at least ``check_in``, and
-``crisis`` when the head also hears risk. Thresholds come from ``models/heads/heads.json``
+``crisis`` when the head also hears risk or the words are a lethal-risk sign (a firearm in a
+quarrel, hands on the neck, a threat to kill, harm to a child, suicide preparation), which is
+always a crisis. Thresholds come from ``models/heads/heads.json``
 (chosen by ``scripts/train_heads.py`` on out-of-fold predictions).
 """
 
@@ -17,18 +19,18 @@ from assistant.safety.types import SafetyCheck, SafetyKind, SafetyLevel
 
 RISK_LEVELS = ("clear", "check_in", "crisis")
 """The safety level head's labels, in order."""
-AGREE_MIN = 0.15
-"""P(risk) at which the head is taken to agree with a pattern that fired: the pattern's
-precise words then make it a crisis (a firearm in a quarrel, hands on the neck); below it,
-the words may be a figure of speech or a topic, so attune asks instead."""
 
 
 @dataclass(frozen=True)
 class SafetyThresholds:
-    """``check_in`` applies to P(check_in) + P(crisis); ``crisis`` to P(crisis)."""
+    """``check_in`` applies to P(check_in) + P(crisis); ``crisis`` to P(crisis). The whole
+    utterance is held to the first pair, each of its sentences to the stricter ``span_`` pair
+    (every extra sentence is another chance of a false alarm)."""
 
     check_in: float = 0.5
     crisis: float = 0.5
+    span_check_in: float = 0.5
+    span_crisis: float = 0.5
 
 
 def safety_verdict(
@@ -37,14 +39,17 @@ def safety_verdict(
     pieces: Sequence[str],
     patterns: SafetyCheck,
     thresholds: SafetyThresholds,
+    lethal: Sequence[str] = (),
 ) -> SafetyCheck:
-    """The verdict from per-piece level and kind probabilities (row i is ``pieces[i]``)."""
+    """The verdict from per-piece level and kind probabilities (row i is ``pieces[i]``),
+    the patterns' verdict and the lethal-risk signs heard (each always a crisis)."""
     level_p = np.atleast_2d(np.asarray(levels, dtype=np.float64))
     risk = level_p[:, 1] + level_p[:, 2]
-    worst = int(np.argmax(risk))
-    level = _level(float(level_p[worst, 2]), float(risk[worst]), thresholds)
+    margins = _margins(level_p, thresholds)
+    worst = int(np.argmax(margins))
+    level = _level(level_p[worst], worst > 0, thresholds)
     if patterns.crisis:
-        agreed = risk[worst] >= AGREE_MIN
+        agreed = lethal or float(risk.max()) >= thresholds.check_in
         level = SafetyLevel.CRISIS if agreed else max_level(level, SafetyLevel.CHECK_IN)
     if level is SafetyLevel.CLEAR:
         return SafetyCheck(score=round(float(risk[worst]), 4))
@@ -62,10 +67,21 @@ def safety_verdict(
     )
 
 
-def _level(crisis: float, risk: float, thresholds: SafetyThresholds) -> SafetyLevel:
-    if crisis >= thresholds.crisis:
+def _margins(
+    level_p: npt.NDArray[np.float64], thresholds: SafetyThresholds
+) -> npt.NDArray[np.float64]:
+    """How far each piece is past its own check-in threshold (row 0 is the whole utterance)."""
+    limits = np.full(len(level_p), thresholds.span_check_in)
+    limits[0] = thresholds.check_in
+    return np.asarray(level_p[:, 1] + level_p[:, 2] - limits)
+
+
+def _level(p: npt.NDArray[np.float64], span: bool, thresholds: SafetyThresholds) -> SafetyLevel:
+    crisis_at = thresholds.span_crisis if span else thresholds.crisis
+    check_at = thresholds.span_check_in if span else thresholds.check_in
+    if p[2] >= crisis_at:
         return SafetyLevel.CRISIS
-    if risk >= thresholds.check_in:
+    if p[1] + p[2] >= check_at:
         return SafetyLevel.CHECK_IN
     return SafetyLevel.CLEAR
 

@@ -138,18 +138,6 @@ VIOLENCE = [
         r"shotgun|weapon|machete|bat|hammer)\b",
         True,
     ),
-    # a firearm brought into a quarrel (Danger Assessment: one of the strongest predictors)
-    (
-        r"\b(?:(?:bring|bringing|brings|brought|mention|mentions|mentioning|mentioned|"
-        r"remind\w* me (?:of|about)|show\w*|clean\w*|load\w*|get\w* out|got out|tak\w* "
-        r"out|took out|put|puts|putting|wav\w*|hold\w*|held)\s+(?:up\s+)?(?:\w+\s+){0,2}?"
-        r"(?:gun|guns|pistol|rifle|shotgun|handgun|revolver|firearm)\b(?:\s+[\w']+){0,6}?\s+"
-        r"(?:when|whenever|while|every time|during|after|if)\s+(?:we|i|he|she|they)\s+(?:\w+\s+)?"
-        r"(?:argue|argued|argues|arguing|fight|fighting|fought|row|rowing|talk about leaving|"
-        r"mention leaving|leave|left|asks?|asked|question\w*|disagree\w*|angry|upset|shout\w*|"
-        r"scream\w*|yell\w*|get angry|got angry))\b",
-        True,
-    ),
     (
         r"\b(?:knife|gun|blade|pistol|rifle|weapon)\b(?:\s+[\w']+){0,2}?\s+(?:at|to|on|against|"
         r"towards?)\s+(?:me|us|<KIDS>|my (?:throat|neck|head|face|chest))\b",

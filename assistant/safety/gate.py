@@ -7,6 +7,7 @@ from assistant.safety.patterns import (
     CUES,
     FIGURES_OF_SPEECH,
     FIRST_PERSON,
+    LETHAL_CUES,
     NEGATION,
     SENTENCE_BREAK,
     Cue,
@@ -54,11 +55,25 @@ def _first_hit(cue: Cue, text: str) -> re.Match[str] | None:
     return None
 
 
+def lethal_signs(text: str) -> list[str]:
+    """The words of every lethal-risk sign in ``text`` (see cues_lethal); [] when none."""
+    normalised = normalise(text)
+    return [
+        " ".join(found.group(0).split())
+        for cue in LETHAL_CUES
+        if (found := _first_hit(cue, normalised))
+    ]
+
+
 def check(text: str) -> SafetyCheck:
     """Check one utterance for crisis, violence or abuse; empty text is never a crisis."""
     normalised = normalise(text)
     hits: list[tuple[int, SafetyKind, str]] = []
     for cue in CUES:
+        found = _first_hit(cue, normalised)
+        if found is not None:
+            hits.append((found.start(), cue.kind, " ".join(found.group(0).split())))
+    for cue in LETHAL_CUES:
         found = _first_hit(cue, normalised)
         if found is not None:
             hits.append((found.start(), cue.kind, " ".join(found.group(0).split())))

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from assistant.safety import cues_acts, cues_control, cues_ideation
+from assistant.safety import cues_acts, cues_control, cues_ideation, cues_lethal
 from assistant.safety.cues_abuse import ABUSE, ABUSE_TOPIC, COERCIVE_CONTROL, VIOLENCE
 from assistant.safety.cues_harm import HARM_TO_OTHERS, SELF_HARM
 from assistant.safety.lexicon import TOKENS, Entry
@@ -107,3 +107,10 @@ CUES: list[Cue] = [
     *_cues(SafetyKind.COERCIVE_CONTROL, cues_control.COERCIVE_CONTROL),
 ]
 """Every cue, in the order of SafetyKind (most urgent first)."""
+
+LETHAL_CUES: list[Cue] = [
+    *_cues(SafetyKind.SELF_HARM, [(pattern, False) for pattern in cues_lethal.SELF_HARM]),
+    *_cues(SafetyKind.HARM_TO_OTHERS, [(pattern, True) for pattern in cues_lethal.HARM_TO_OTHERS]),
+    *_cues(SafetyKind.VIOLENCE, [(pattern, True) for pattern in cues_lethal.VIOLENCE]),
+]
+"""Lethal-risk signs: always a crisis (their kind is refined by the other cues and the head)."""

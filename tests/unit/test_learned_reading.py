@@ -103,6 +103,20 @@ def test_a_pattern_alone_asks_and_a_pattern_the_head_agrees_with_is_a_crisis() -
     alone = safety_verdict([[0.95, 0.03, 0.02]], KINDS, ["x"], PATTERN_HIT, LIMITS)
     assert alone.level is SafetyLevel.CHECK_IN
     assert alone.evidence == ["hit me"]
-    agreed = safety_verdict([[0.7, 0.2, 0.1]], KINDS, ["x"], PATTERN_HIT, LIMITS)
+    agreed = safety_verdict([[0.5, 0.3, 0.2]], KINDS, ["x"], PATTERN_HIT, LIMITS)
     assert agreed.level is SafetyLevel.CRISIS
     assert agreed.kind is SafetyKind.VIOLENCE
+
+
+def test_a_lethal_risk_sign_is_always_a_crisis_whatever_the_head_says() -> None:
+    lethal = safety_verdict(
+        [[0.97, 0.02, 0.01]], KINDS, ["x"], PATTERN_HIT, LIMITS, lethal=["hands round my neck"]
+    )
+    assert lethal.level is SafetyLevel.CRISIS
+
+
+def test_each_sentence_of_a_long_utterance_is_held_to_the_stricter_threshold() -> None:
+    limits = SafetyThresholds(check_in=0.4, crisis=0.6, span_check_in=0.8, span_crisis=0.9)
+    levels = [[0.9, 0.08, 0.02], [0.4, 0.5, 0.1], [0.95, 0.04, 0.01]]
+    verdict = safety_verdict(levels, KINDS * 3, ["whole", "a", "b"], CALM_PATTERNS, limits)
+    assert verdict.level is SafetyLevel.CLEAR  # 0.6 would ask for a whole utterance, not a part
