@@ -75,15 +75,61 @@ def show_command(args: argparse.Namespace) -> int:
 
 def set_command(args: argparse.Namespace) -> int:
     """Validate and save one setting; confirm in one line."""
-    from assistant.settings_file import env_values, save_setting, shown_path
+    from assistant.settings_file import canonical_key, env_values, save_setting, shown_path
 
-    field, value = save_setting(args.key, args.value)
+    value = args.value
+    checks = {"region": _checked_region, "voice": _checked_voice, "model": _checked_model}
+    check = checks.get(canonical_key(args.key))
+    if check is not None and value.strip():
+        value = check(value.strip())
+    field, value = save_setting(args.key, value)
     line = f"Saved {field} = {shown_value(value)} in {shown_path(_path())}."
     overridden = env_values().get(field)
     if overridden is not None:
         line += f" {overridden[1]} is set and overrides it."
     print(line)
     return 0
+
+
+def _checked_region(value: str) -> str:
+    """A region the crisis resources know (code or alias), saved as its code."""
+    from assistant.errors import ConfigError
+    from assistant.safety import load_resources
+
+    resources = load_resources()
+    wanted = value.upper()
+    for region in resources.regions:
+        if wanted in {region.code.upper(), *(alias.upper() for alias in region.aliases)}:
+            return region.code
+    known = ", ".join(f"{r.code} ({r.name})" for r in resources.regions)
+    raise ConfigError(
+        f"'{value}' is not a region attune has crisis resources for; nothing was saved. "
+        f"Known regions: {known}."
+    )
+
+
+def _checked_voice(value: str) -> str:
+    """A voice that is installed, so sessions never go silent because of a typo."""
+    from assistant.adapters.voice import Pyttsx3Synthesizer
+    from assistant.errors import ConfigError, VoiceError
+
+    try:
+        Pyttsx3Synthesizer(Settings(voice=value))
+    except VoiceError as exc:
+        raise ConfigError(f"{exc} Nothing was saved.") from exc
+    return value
+
+
+def _checked_model(value: str) -> str:
+    """A complete CTranslate2 Whisper model folder (or a folder name under models/)."""
+    from assistant.adapters.whisper import resolve_model_path
+    from assistant.errors import ConfigError, ModelError
+
+    try:
+        resolve_model_path(value)
+    except ModelError as exc:
+        raise ConfigError(f"{exc} Nothing was saved.") from exc
+    return value
 
 
 def reset_command(args: argparse.Namespace) -> int:
