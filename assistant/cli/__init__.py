@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
         importlib.import_module(name).register(sub)
     for path, command in _commands(parser, "attune"):
         command.set_defaults(_usage_parser=command)
+        _readable_metavars(command)
         if not command.description:
             command.description = f"{_sentence(command)}\n\nexample:\n  {path}"
             command.formatter_class = argparse.RawDescriptionHelpFormatter
@@ -70,6 +71,19 @@ def _commands(
                 command._attune_help = helps.get(name) or ""
                 yield f"{path} {name}", command
                 yield from _commands(command, f"{path} {name}")
+
+
+METAVARS = {"input_device": "NAME|INDEX", "output_device": "NAME|INDEX", "audio": "FOLDER",
+            "data": "FOLDER", "model": "PATH"}  # fmt: skip
+"""Placeholders for option values that argparse would spell as the option's name."""
+
+
+def _readable_metavars(command: argparse.ArgumentParser) -> None:
+    """`--output-device NAME|INDEX`, not `--output-device OUTPUT_DEVICE`."""
+    for action in command._actions:
+        takes_value = action.option_strings and action.nargs != 0 and action.choices is None
+        if takes_value and action.metavar is None:
+            action.metavar = METAVARS.get(action.dest, action.dest.split("_")[-1].upper())
 
 
 def _sentence(command: argparse.ArgumentParser) -> str:

@@ -4,7 +4,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from assistant.cli.common import print_json
+from assistant.cli.common import add_command, print_json
 from assistant.config import Settings
 
 
@@ -13,40 +13,50 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     p = sub.add_parser(
         "config",
         help="show or change settings (speech rate, volume, voice, captions...)",
-        description="Settings live in config.toml in the data folder. "
+        description="Show or change attune's settings, kept in config.toml in the data folder. "
         "ATTUNE_<KEY> environment variables override the file (ATTUNE_RATE for the speech "
-        "rate); command-line flags override both.",
+        "rate); command-line flags override both.\n\nexamples:\n  attune config show\n"
+        "  attune config set rate 130",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.set_defaults(handler=show_command, json=False)
     config_sub = p.add_subparsers(dest="config_command", metavar="ACTION")
 
-    show = config_sub.add_parser("show", help="every setting, its value and where it came from")
+    show = add_command(
+        config_sub,
+        "show",
+        "Show every setting, its value and where it came from.",
+        "attune config show --json",
+    )
     show.add_argument("--json", action="store_true", help="print JSON")
     show.set_defaults(handler=show_command)
 
     keys = _keys_help()
-    setter = config_sub.add_parser(
-        "set", help="save one setting to the file", epilog=keys, formatter_class=_Raw
+    setter = add_command(
+        config_sub,
+        "set",
+        "Save one setting to the file (checked first, so a typo fails now, not in a session).",
+        "attune config set rate 130\nattune config set region UK",
+        epilog=keys,
     )
     setter.add_argument("key", help="a setting name, e.g. speech_rate_wpm (or rate), volume")
     setter.add_argument("value", help="the new value; '' clears voice or model")
     setter.set_defaults(handler=set_command)
 
-    reset = config_sub.add_parser(
+    reset = add_command(
+        config_sub,
         "reset",
-        help="remove a setting from the file (back to its default)",
+        "Remove a setting from the file, back to its default.",
+        "attune config reset rate",
         epilog=keys,
-        formatter_class=_Raw,
     )
     reset.add_argument("key", help="the setting to reset")
     reset.set_defaults(handler=reset_command)
 
-    path = config_sub.add_parser("path", help="print where the settings file is")
+    path = add_command(
+        config_sub, "path", "Print where the settings file is.", "attune config path"
+    )
     path.set_defaults(handler=path_command)
-
-
-class _Raw(argparse.RawDescriptionHelpFormatter):
-    """Keep the list of keys one per line."""
 
 
 def show_command(args: argparse.Namespace) -> int:
