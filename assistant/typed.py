@@ -8,10 +8,11 @@ replaced with "�" and reported once per line; CRLF line ends are removed.
 
 import codecs
 import contextlib
+import io
 import re
 import sys
 from collections.abc import Callable, Iterator
-from typing import BinaryIO
+from typing import IO, TextIO, cast
 
 from assistant.errors import AttuneError
 from assistant.flows.base import Utterance
@@ -47,7 +48,7 @@ def decode_line(raw: bytes) -> tuple[str, bool]:
 class TextLines:
     """Lines of text from a byte stream, in whichever encoding its first bytes announce."""
 
-    def __init__(self, stream: BinaryIO) -> None:
+    def __init__(self, stream: IO[bytes]) -> None:
         self.stream = stream
         self._decoder: codecs.IncrementalDecoder | None = None
         self._started = False
@@ -88,12 +89,25 @@ class TextLines:
         return clean_line(line + newline)
 
 
+class _EncodedText(io.RawIOBase):
+    """A text stream (one a test or an embedding program put in sys.stdin) read as bytes."""
+
+    def __init__(self, text: TextIO) -> None:
+        self.text = text
+
+    def readline(self, size: int | None = -1) -> bytes:
+        return self.text.readline().encode("utf-8", errors="surrogateescape")
+
+    def isatty(self) -> bool:
+        return self.text.isatty()
+
+
 def stdin_lines(command: str) -> TextLines:
     """Standard input as TextLines; a closed stdin is a clear AttuneError."""
-    stream = getattr(sys.stdin, "buffer", None) if sys.stdin is not None else None
-    if stream is None:
+    if sys.stdin is None:
         raise AttuneError(NO_STDIN.format(command=command))
-    return TextLines(stream)
+    stream = getattr(sys.stdin, "buffer", None)
+    return TextLines(stream if stream is not None else cast(IO[bytes], _EncodedText(sys.stdin)))
 
 
 def replaced_note(number: int, has_text: bool = True) -> str:

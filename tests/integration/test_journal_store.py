@@ -188,6 +188,7 @@ def test_a_turn_said_while_another_program_holds_the_lock_is_on_disk_within_a_se
         say(journal, sid, "this turn waits beside the journal")
         assert time.monotonic() - started < 1.0
         assert "this turn waits beside the journal" in pending_path(default_path()).read_text()
+        assert stat.S_IMODE(pending_path(default_path()).stat().st_mode) == 0o600
         say(journal, sid, "and so does this one")
         other.execute("ROLLBACK")
         other.close()
@@ -319,3 +320,27 @@ def test_a_turn_said_while_another_program_locks_the_journal_is_saved_once_it_is
         "We used to laugh so much.",
     ]
     journal.close()
+
+
+def test_waiting_writes_are_merged_exactly_once_even_if_a_crash_left_them_in_the_side_file(
+    attune_home: Path,
+) -> None:
+    from assistant.journal.pending import pending_path
+
+    with Journal.open() as journal:
+        sid = journal.start_session("evening", [])
+        holder = sqlite3.connect(default_path(), isolation_level=None)
+        holder.execute("BEGIN EXCLUSIVE")
+        say(journal, sid, "kept beside the journal")
+        journal.add_commitment(sid, None, "walk together on Sunday")
+        journal.end_session(sid, "Tonight I heard longing.")
+        waiting = pending_path(default_path()).read_bytes()
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert not pending_path(default_path()).exists(), "merged when the journal closed"
+    pending_path(default_path()).write_bytes(waiting)  # as if a crash came before emptying it
+    with Journal.open() as journal:
+        (record,) = journal.all_sessions()
+    assert [t.transcript for t in record.turns] == ["kept beside the journal"]
+    assert [c.text for c in record.commitments] == ["walk together on Sunday"]
+    assert record.session.summary == "Tonight I heard longing."
