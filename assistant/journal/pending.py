@@ -27,6 +27,22 @@ def pending_path(journal_path: Path) -> Path:
     return journal_path.with_name(journal_path.name + PENDING_SUFFIX)
 
 
+def waiting_note(journal_path: Path) -> str:
+    """What a person is told, once, when their words start waiting beside the journal."""
+    return (
+        "Another program has the journal locked, so what is said is kept beside it in "
+        f"{pending_path(journal_path).name} and added once it is free; nothing is lost."
+    )
+
+
+def kept_note(journal_path: Path) -> str:
+    """What a person is told when a session ends with words still waiting."""
+    return (
+        "The journal is still locked by another program; what was said is kept in "
+        f"{pending_path(journal_path)} and added the next time attune opens it."
+    )
+
+
 def has_pending(journal_path: Path) -> bool:
     """Whether any write waits in the side file (cheap: one stat)."""
     try:

@@ -69,11 +69,7 @@ class Journal:
         with contextlib.suppress(JournalLockedError):
             self.merge_pending()
         if pending.has_pending(self.path):
-            self._tell_once(
-                "kept",
-                "The journal is still locked by another program; what was said is kept in "
-                f"{pending.pending_path(self.path)} and added the next time attune opens it.",
-            )
+            self._tell_once("kept", pending.kept_note(self.path))
         else:
             pending.remove_if_empty(self.path)
         with sqlite_errors(self.path):
@@ -190,7 +186,7 @@ class Journal:
                     self._require(conn, "sessions", session_id, "session")
         except JournalLockedError:
             pending.append(self.path, op)
-            self._tell_once("locked", self._waiting_note())
+            self._tell_once("locked", pending.waiting_note(self.path))
             return 0
         if row_id is None:
             self._forgotten.add(session_id)
@@ -217,12 +213,6 @@ class Journal:
     def _apply_all(self, ops: list[writes.Op]) -> None:
         with self._write() as conn:
             writes.apply_all(conn, ops)
-
-    def _waiting_note(self) -> str:
-        return (
-            "Another program has the journal locked, so what is said is kept beside it in "
-            f"{pending.pending_path(self.path).name} and added once it is free; nothing is lost."
-        )
 
     def _tell_once(self, key: str, line: str) -> None:
         if key not in self._told:
