@@ -18,6 +18,14 @@ folders the authors edit; the build copies those folders into the wheel at the s
 PROMPTS_DIR = DATA_ROOT / "prompts"
 MODELS_DIR = DATA_ROOT / "models"
 PAUSE_NAMES = ("short", "normal", "patient", "unhurried")
+MIN_PAUSE_MS = 100
+MAX_PAUSE_MS = 30_000
+"""A pause in milliseconds: shorter cuts people off mid-word, longer is what unhurried does."""
+COMPUTE_TYPES = (
+    "default", "auto", "int8", "int8_float32", "int8_float16", "int8_bfloat16", "int16",
+    "float16", "bfloat16", "float32",
+)  # fmt: skip
+"""The CTranslate2 compute types faster-whisper accepts."""
 
 
 class Settings(BaseModel):
@@ -56,9 +64,21 @@ class Settings(BaseModel):
     def _known_pause(cls, value: str) -> str:
         """short, normal, patient, unhurried (any case) or a whole number of milliseconds."""
         value = value.strip().lower()
-        if value in PAUSE_NAMES or value.isdigit():
+        if value in PAUSE_NAMES or (value.isdigit() and MIN_PAUSE_MS <= int(value) <= MAX_PAUSE_MS):
             return value
-        raise ValueError("use short, normal, patient, unhurried or a number of milliseconds")
+        raise ValueError(
+            "use short, normal, patient, unhurried or a number of milliseconds from "
+            f"{MIN_PAUSE_MS} to {MAX_PAUSE_MS}"
+        )
+
+    @field_validator("compute_type")
+    @classmethod
+    def _known_compute_type(cls, value: str) -> str:
+        """One of the CTranslate2 compute types (any case)."""
+        value = value.strip().lower()
+        if value in COMPUTE_TYPES:
+            return value
+        raise ValueError(f"use one of {', '.join(COMPUTE_TYPES)}")
 
 
 def data_home() -> Path:

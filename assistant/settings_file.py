@@ -77,10 +77,18 @@ def parse_text_value(field: str, raw: str) -> Any:
     return raw.strip()
 
 
+def _field_of(key: str) -> str:
+    """The field a key in the file means: its own name, or the field a short alias stands for."""
+    return KEY_ALIASES.get(key, key)
+
+
 def load_settings_file(path: Path | None = None) -> dict[str, Any]:
-    """The validated values in the settings file; {} when there is no file."""
+    """The validated values in the settings file; {} when there is no file. Short aliases
+    (rate = 130) are read as the field they stand for, as `attune config set` takes them."""
     path = path or config_path()
     raw, text = _read_raw(path)
+    aliases_first = sorted(raw.items(), key=lambda item: item[0] in Settings.model_fields)
+    raw = {_field_of(key): value for key, value in aliases_first}  # a full name wins
     _check_known(raw, path, text)
     validated = _validate(raw, path, text)
     return {key: getattr(validated, key) for key in raw}
@@ -134,8 +142,8 @@ def save_setting(key: str, value: Any, path: Path | None = None) -> tuple[str, A
     raw, text = _read_raw(path)
     if isinstance(value, str):
         value = parse_text_value(field, value)
-    wanted = {k: v for k, v in raw.items() if k != field}
-    _check_known(wanted, path, text)
+    wanted = {k: v for k, v in raw.items() if _field_of(k) != field}
+    _check_known({_field_of(k): v for k, v in wanted.items()}, path, text)
     if value is not None:
         try:
             Settings.model_validate({field: value})
@@ -145,8 +153,8 @@ def save_setting(key: str, value: Any, path: Path | None = None) -> tuple[str, A
                 "Try again with a valid value ('attune config set --help' lists them)."
             ) from exc
         wanted[field] = value
-    validated = _validate(wanted, path, text)
-    kept = {k: getattr(validated, k) for k in wanted}
+    validated = _validate({_field_of(k): v for k, v in wanted.items()}, path, text)
+    kept = {k: getattr(validated, _field_of(k)) for k in wanted}
     _write(path, kept)
     return field, kept.get(field)
 
@@ -156,12 +164,13 @@ def reset_setting(key: str, path: Path | None = None) -> bool:
     path = path or config_path()
     raw, _ = _read_raw(path)
     name = key.strip().lower().replace("-", "_")
-    name = name if name in raw else KEY_ALIASES.get(name, name)
-    if name not in raw:
-        if name not in Settings.model_fields:
+    found = [k for k in raw if k == name or _field_of(k) == _field_of(name)]
+    if not found:
+        if _field_of(name) not in Settings.model_fields:
             canonical_key(key)
         return False
-    del raw[name]
+    for k in found:
+        del raw[k]
     _write(path, raw)
     return True
 

@@ -12,6 +12,13 @@ CUT_SHORT = 0.95
 """A WAV holding less than this share of what its header declares was cut off in copying."""
 UNKNOWN_LENGTH_BYTES = 0xFFFF0000
 """Streaming recorders write a placeholder size this large when they do not know the length."""
+MAX_AUDIO_S = 60 * 60
+"""The longest recording attune decodes (one hour is 230 MB as 16 kHz float32); a longer one
+is refused before it is decoded, or as soon as decoding passes the limit."""
+
+
+class TooLongError(ValueError):
+    """The recording is longer than MAX_AUDIO_S."""
 
 
 def load_audio(path: Path) -> AudioClip:
@@ -23,7 +30,21 @@ def load_audio(path: Path) -> AudioClip:
     if path.stat().st_size == 0:
         raise AudioError(f"{path} is empty. Record again or choose another file.")
     try:
+        with open(path, "rb"):
+            pass
+    except PermissionError as exc:
+        raise AudioError(
+            f"{path} cannot be read: you do not have permission to open it. Check its owner "
+            "and permissions (ls -l), or copy it somewhere you can read."
+        ) from exc
+    try:
         samples = _decode(path)
+    except TooLongError as exc:
+        raise AudioError(
+            f"{path} is {exc} long; attune takes recordings of up to {MAX_AUDIO_S // 60} "
+            "minutes. Cut it into shorter parts (for example: ffmpeg -i IN -f segment "
+            "-segment_time 1800 part%d.wav)."
+        ) from exc
     except Exception as exc:  # PyAV raises many error types for bad input
         raise AudioError(
             f"{path} could not be read as audio. Use a WAV, FLAC, MP3 or OGG recording."
@@ -57,15 +78,30 @@ def _decode(path: Path) -> "np.ndarray[tuple[int], np.dtype[np.float32]]":
     import av
 
     chunks = []
+    limit = MAX_AUDIO_S * SAMPLE_RATE_HZ
+    decoded = 0
     with av.open(str(path), mode="r", metadata_errors="ignore") as container:
         if not container.streams.audio:
             raise ValueError("no audio stream")
+        declared_s = (container.duration or 0) / av.time_base
+        if declared_s > MAX_AUDIO_S:
+            raise TooLongError(_length(declared_s))
         resampler = av.AudioResampler(format="flt", layout="mono", rate=SAMPLE_RATE_HZ)
         for frame in container.decode(audio=0):
             for out in resampler.resample(frame):
                 chunks.append(out.to_ndarray().reshape(-1))
+                decoded += chunks[-1].size
+            if decoded > limit:
+                raise TooLongError(f"more than {_length(MAX_AUDIO_S)}")
         for out in resampler.resample(None):
             chunks.append(out.to_ndarray().reshape(-1))
     if not chunks:
         return np.zeros(0, dtype=np.float32)
     return np.concatenate(chunks).astype(np.float32)
+
+
+def _length(seconds: float) -> str:
+    """A duration as people say it: 3.0 hours, 61 minutes."""
+    if seconds >= 2 * 60 * 60:
+        return f"{seconds / 3600:.1f} hours"
+    return f"{round(seconds / 60)} minutes"

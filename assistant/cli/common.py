@@ -8,6 +8,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from pydantic import BaseModel
 
     from assistant.config import Settings
@@ -16,10 +18,46 @@ if TYPE_CHECKING:
     from assistant.themes import ThemeReading
 
 
+def add_command(
+    sub: "argparse._SubParsersAction[argparse.ArgumentParser]",
+    name: str,
+    summary: str,
+    examples: str,
+    **kwargs: Any,
+) -> argparse.ArgumentParser:
+    """A sub-command whose --help starts with one sentence saying what it does and examples."""
+    shown = examples.splitlines()
+    title = "examples" if len(shown) > 1 else "example"
+    lines = "\n".join(f"  {line}" for line in shown)
+    return sub.add_parser(
+        name,
+        help=summary[:1].lower() + summary[1:].rstrip("."),
+        description=f"{summary}\n\n{title}:\n{lines}",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        **kwargs,
+    )
+
+
+def bounded_int(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type: a whole number from low to high."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = low - 1
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number from {low} to {high}")
+        return value
+
+    return parse
+
+
 def add_model_options(parser: argparse.ArgumentParser) -> None:
     """--model, --device and --beam-size for commands that transcribe."""
     parser.add_argument(
         "--model",
+        metavar="PATH",
         help="a local CTranslate2 Whisper model folder (or a folder "
         "name under models/); default: the bundled tiny.en",
     )
@@ -33,15 +71,26 @@ def add_model_options(parser: argparse.ArgumentParser) -> None:
         "--beam-size",
         type=int,
         default=None,
-        help="beam width for transcription (default: 1 live, 5 for files)",
+        metavar="N",
+        help="beam width for transcription, 1 to 10 (default: 1 live, 5 for files)",
     )
 
 
 def add_voice_options(parser: argparse.ArgumentParser) -> None:
     """--rate, --volume and --voice for commands that speak."""
-    parser.add_argument("--rate", type=int, default=None, help="speech rate in words per minute")
-    parser.add_argument("--volume", type=float, default=None, help="speech volume, 0.0 to 1.0")
-    parser.add_argument("--voice", default=None, help="voice id or name (see 'attune devices')")
+    parser.add_argument(
+        "--rate",
+        type=int,
+        default=None,
+        metavar="WPM",
+        help="speech rate in words per minute, 60 to 400 (default 145)",
+    )
+    parser.add_argument(
+        "--volume", type=float, default=None, metavar="0-1", help="speech volume, 0.0 to 1.0"
+    )
+    parser.add_argument(
+        "--voice", default=None, metavar="NAME", help="voice id or name (see 'attune devices')"
+    )
 
 
 def add_caption_option(parser: argparse.ArgumentParser) -> None:
@@ -141,6 +190,18 @@ def settings_from(args: argparse.Namespace, **overrides: Any) -> "Settings":
     if resolved.settings.device == "cuda" and resolved.sources["compute_type"] == "default":
         resolved = resolve({**flags, "compute_type": "float16"})
     return resolved.settings
+
+
+def private_file(path: "Path") -> None:
+    """Create (or empty) a file only its owner can read, before anything is written to it;
+    an existing file is made owner-only too (replies and charts hold private words)."""
+    import os
+
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
 
 
 def print_json(value: "BaseModel | dict[str, Any] | list[Any]") -> None:

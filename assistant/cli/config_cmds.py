@@ -4,7 +4,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from assistant.cli.common import print_json
+from assistant.cli.common import add_command, print_json
 from assistant.config import Settings
 
 
@@ -13,40 +13,50 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     p = sub.add_parser(
         "config",
         help="show or change settings (speech rate, volume, voice, captions...)",
-        description="Settings live in config.toml in the data folder. "
+        description="Show or change attune's settings, kept in config.toml in the data folder. "
         "ATTUNE_<KEY> environment variables override the file (ATTUNE_RATE for the speech "
-        "rate); command-line flags override both.",
+        "rate); command-line flags override both.\n\nexamples:\n  attune config show\n"
+        "  attune config set rate 130",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.set_defaults(handler=show_command, json=False)
     config_sub = p.add_subparsers(dest="config_command", metavar="ACTION")
 
-    show = config_sub.add_parser("show", help="every setting, its value and where it came from")
+    show = add_command(
+        config_sub,
+        "show",
+        "Show every setting, its value and where it came from.",
+        "attune config show --json",
+    )
     show.add_argument("--json", action="store_true", help="print JSON")
     show.set_defaults(handler=show_command)
 
     keys = _keys_help()
-    setter = config_sub.add_parser(
-        "set", help="save one setting to the file", epilog=keys, formatter_class=_Raw
+    setter = add_command(
+        config_sub,
+        "set",
+        "Save one setting to the file (checked first, so a typo fails now, not in a session).",
+        "attune config set rate 130\nattune config set region UK",
+        epilog=keys,
     )
     setter.add_argument("key", help="a setting name, e.g. speech_rate_wpm (or rate), volume")
     setter.add_argument("value", help="the new value; '' clears voice or model")
     setter.set_defaults(handler=set_command)
 
-    reset = config_sub.add_parser(
+    reset = add_command(
+        config_sub,
         "reset",
-        help="remove a setting from the file (back to its default)",
+        "Remove a setting from the file, back to its default.",
+        "attune config reset rate",
         epilog=keys,
-        formatter_class=_Raw,
     )
     reset.add_argument("key", help="the setting to reset")
     reset.set_defaults(handler=reset_command)
 
-    path = config_sub.add_parser("path", help="print where the settings file is")
+    path = add_command(
+        config_sub, "path", "Print where the settings file is.", "attune config path"
+    )
     path.set_defaults(handler=path_command)
-
-
-class _Raw(argparse.RawDescriptionHelpFormatter):
-    """Keep the list of keys one per line."""
 
 
 def show_command(args: argparse.Namespace) -> int:
@@ -75,15 +85,61 @@ def show_command(args: argparse.Namespace) -> int:
 
 def set_command(args: argparse.Namespace) -> int:
     """Validate and save one setting; confirm in one line."""
-    from assistant.settings_file import env_values, save_setting, shown_path
+    from assistant.settings_file import canonical_key, env_values, save_setting, shown_path
 
-    field, value = save_setting(args.key, args.value)
+    value = args.value
+    checks = {"region": _checked_region, "voice": _checked_voice, "model": _checked_model}
+    check = checks.get(canonical_key(args.key))
+    if check is not None and value.strip():
+        value = check(value.strip())
+    field, value = save_setting(args.key, value)
     line = f"Saved {field} = {shown_value(value)} in {shown_path(_path())}."
     overridden = env_values().get(field)
     if overridden is not None:
         line += f" {overridden[1]} is set and overrides it."
     print(line)
     return 0
+
+
+def _checked_region(value: str) -> str:
+    """A region the crisis resources know (code or alias), saved as its code."""
+    from assistant.errors import ConfigError
+    from assistant.safety import load_resources
+
+    resources = load_resources()
+    wanted = value.upper()
+    for region in resources.regions:
+        if wanted in {region.code.upper(), *(alias.upper() for alias in region.aliases)}:
+            return region.code
+    known = ", ".join(f"{r.code} ({r.name})" for r in resources.regions)
+    raise ConfigError(
+        f"'{value}' is not a region attune has crisis resources for; nothing was saved. "
+        f"Known regions: {known}."
+    )
+
+
+def _checked_voice(value: str) -> str:
+    """A voice that is installed, so sessions never go silent because of a typo."""
+    from assistant.adapters.voice import Pyttsx3Synthesizer
+    from assistant.errors import ConfigError, VoiceError
+
+    try:
+        Pyttsx3Synthesizer(Settings(voice=value))
+    except VoiceError as exc:
+        raise ConfigError(f"{exc} Nothing was saved.") from exc
+    return value
+
+
+def _checked_model(value: str) -> str:
+    """A complete CTranslate2 Whisper model folder (or a folder name under models/)."""
+    from assistant.adapters.whisper import resolve_model_path
+    from assistant.errors import ConfigError, ModelError
+
+    try:
+        resolve_model_path(value)
+    except ModelError as exc:
+        raise ConfigError(f"{exc} Nothing was saved.") from exc
+    return value
 
 
 def reset_command(args: argparse.Namespace) -> int:

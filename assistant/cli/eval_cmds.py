@@ -9,19 +9,26 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from assistant.themes import Theme
 
+from assistant.cli.common import add_command
+
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Add `attune eval themes`."""
-    evaluate = sub.add_parser("eval", help="measure attune on real, labelled data")
+    evaluate = add_command(
+        sub, "eval", "Measure attune on real, labelled data.", "attune eval themes"
+    )
     groups = evaluate.add_subparsers(dest="eval_command", metavar="WHAT", required=True)
-    themes = groups.add_parser(
+    themes = add_command(
+        groups,
         "themes",
-        help="theme recognition on ED-7 and GE-7: macro-F1, accuracy, confusion matrix",
+        "Measure theme recognition on ED-7 and GE-7: macro-F1, accuracy, confusion matrix.",
+        "attune eval themes --json",
     )
     themes.add_argument(
         "--data",
         type=Path,
         default=None,
+        metavar="FOLDER",
         help="folder holding empatheticdialogues/ and goemotions/ "
         "(default: $ATTUNE_DATA, else ../shared/data next to the repository)",
     )

@@ -57,8 +57,21 @@ def trends(args: argparse.Namespace) -> int:
     weeks = charts.fill_weeks(counts, today=date.today(), weeks=args.weeks)
     sys.stdout.write(charts.render_chart(weeks))
     if args.png is not None:
-        charts.write_png(weeks, args.png)
-        print(f"Chart saved to {args.png}.")
+        from assistant.cli.common import private_file
+
+        try:
+            private_file(args.png)  # the chart shows what was felt, week by week
+        except OSError as exc:
+            raise AttuneError(
+                f"Cannot write {args.png} ({exc.strerror}); choose another --png."
+            ) from exc
+        try:
+            charts.write_png(weeks, args.png)
+        except AttuneError:
+            if args.png.stat().st_size == 0:
+                args.png.unlink()
+            raise
+        print(f"Chart saved to {args.png} (readable by you only).")
     return 0
 
 

@@ -8,27 +8,43 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.cli.common import (
     add_caption_option,
+    add_command,
     add_model_options,
     add_voice_options,
     positive_int,
     reading_functions,
     settings_from,
 )
+from assistant.config import MAX_PAUSE_MS, MIN_PAUSE_MS
 from assistant.errors import AttuneError, DeviceError, VoiceError
 
 if TYPE_CHECKING:
     from assistant.captions import Captions
     from assistant.config import Settings
+    from assistant.journal import Journal
     from assistant.ports import Speaker, UtteranceSource
+    from assistant.session import Session
 
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Add evening and couple."""
-    p = sub.add_parser("evening", help="a hands-free evening reflection (the main job)")
+    p = add_command(
+        sub,
+        "evening",
+        "A hands-free evening reflection: attune asks what is sitting with you from the day, "
+        "reflects what it hears and closes with a short spoken summary.",
+        "attune evening\nattune evening --text --max-turns 6",
+    )
     _session_options(p)
     p.set_defaults(handler=evening_command)
 
-    p = sub.add_parser("couple", help="two partners speaking in turn")
+    p = add_command(
+        sub,
+        "couple",
+        "Two partners speaking in turn: attune holds the floor for one at a time, asks the "
+        "listener to mirror what they heard and remembers each partner's commitments.",
+        "attune couple Maya Sam\nattune couple Maya Sam --text",
+    )
     p.add_argument("names", nargs=2, metavar="NAME", help="the two partners' names")
     _session_options(p)
     p.set_defaults(handler=couple_command)
@@ -40,14 +56,24 @@ def _session_options(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="type instead of speaking: one utterance per line on standard input",
     )
-    p.add_argument("--input-device", help="microphone name or index (see 'attune devices')")
-    p.add_argument("--output-device", help="speaker name or index (see 'attune devices')")
-    p.add_argument("--max-turns", type=positive_int, default=None, help="end after this many turns")
+    p.add_argument(
+        "--input-device",
+        metavar="NAME|INDEX",
+        help="microphone name or index (see 'attune devices')",
+    )
+    p.add_argument(
+        "--output-device", metavar="NAME|INDEX", help="speaker name or index (see 'attune devices')"
+    )
+    p.add_argument(
+        "--max-turns", type=positive_int, default=None, metavar="N", help="end after N turns"
+    )
     p.add_argument(
         "--pause",
         default=None,
+        metavar="LENGTH",
         help="how long to wait through pauses: short, normal, patient, unhurried (pauses "
-        "never end a turn; say 'I'm done' or press Enter), or milliseconds",
+        "never end a turn; say 'I'm done' or press Enter), or milliseconds "
+        f"({MIN_PAUSE_MS} to {MAX_PAUSE_MS})",
     )
     p.add_argument(
         "--read-back",
@@ -111,7 +137,6 @@ def _run(args: argparse.Namespace, mode: str, names: list[str], make_flow: Any) 
     from assistant.journal import Journal
     from assistant.prompts import load_library
     from assistant.safety import load_resources
-    from assistant.session import Session
 
     settings = settings_from(args)
     captions = Captions(style=settings.captions)
@@ -122,29 +147,61 @@ def _run(args: argparse.Namespace, mode: str, names: list[str], make_flow: Any) 
         source = _source(args, settings, captions, speaker)
         classify, check = reading_functions(captions.note)
         journal = Journal.open()
+    journal.notice = captions.note
     with journal:
         flow = make_flow(
             library,
             open_commitments=journal.open_commitments(names or None),
             recent_prompt_ids=journal.recent_prompt_ids(),
         )
-        session = Session(
-            flow=flow,
-            source=source,
-            captions=captions,
-            speaker=speaker,
-            journal=journal,
-            mode=mode,
-            names=names,
-            max_turns=args.max_turns,
-            region=settings.region,
-            extra_resources=list(settings.resources),
-            read_back=settings.read_back,
-            keep_audio=settings.keep_audio,
-            classify=classify,
-            check=check,
-        )
-        session.run()
+        session = _session(args, settings, mode, names, flow, source, captions, speaker, journal)
+        session.classify, session.check = classify, check
+        return _hold(session)
+
+
+def _session(
+    args: argparse.Namespace,
+    settings: "Settings",
+    mode: str,
+    names: list[str],
+    flow: Any,
+    source: "UtteranceSource",
+    captions: "Captions",
+    speaker: "Speaker | None",
+    journal: "Journal",
+) -> "Session":
+    from assistant.session import Session
+
+    return Session(
+        flow=flow,
+        source=source,
+        captions=captions,
+        speaker=speaker,
+        journal=journal,
+        mode=mode,
+        names=names,
+        max_turns=args.max_turns,
+        region=settings.region,
+        extra_resources=list(settings.resources),
+        read_back=settings.read_back,
+        keep_audio=settings.keep_audio,
+    )
+
+
+def _hold(session: "Session") -> int:
+    """Run the session; Ctrl-C, SIGTERM and SIGHUP close it with its summary saved."""
+    from assistant.cli.stopping import close_stopped, stop_on_signals
+
+    assert session.journal is not None
+    try:
+        with stop_on_signals():
+            session.run()
+    except KeyboardInterrupt as stop:
+        return close_stopped(session, session.journal, stop)
+    if session.turns == 0 and session.session_id is not None:
+        with contextlib.suppress(AttuneError):  # nothing was said: keep no empty session
+            session.journal.forget(session.session_id)
+            session.captions.note("Nothing was said, so no session was saved.")
     return 0
 
 
@@ -167,10 +224,11 @@ def _source(
     speaker: "Speaker | None",
 ) -> "UtteranceSource":
     """Typed lines with --text; otherwise the microphone, or typing when there is none."""
-    from assistant.typed import TypedInput
+    from assistant.typed import TypedInput, stdin_lines
 
     if args.text:
-        return TypedInput(prompt="> ")
+        typed = TypedInput(stdin_lines(f"{args.command} --text"), "> ", note=captions.note)
+        return typed
     try:
         from assistant.listen import open_listener
 
@@ -182,10 +240,10 @@ def _source(
             caption=captions.said,
         )
     except DeviceError as exc:
-        if not sys.stdin.isatty():
+        if sys.stdin is None or not sys.stdin.isatty():
             raise
         captions.note(f"{exc} Continuing with typed input: type a line and press Enter.")
-        return TypedInput(prompt="> ")
+        return TypedInput(stdin_lines(args.command), "> ", note=captions.note)
 
 
 def _speaker(
@@ -199,6 +257,13 @@ def _speaker(
     try:
         synthesizer = Pyttsx3Synthesizer(settings)
     except VoiceError as exc:
-        captions.note(f"{exc} Continuing with captions only.")
-        return None
+        if not settings.voice:
+            captions.note(f"{exc} Continuing with captions only.")
+            return None
+        try:  # an unknown saved voice must not silence every session
+            synthesizer = Pyttsx3Synthesizer(settings.model_copy(update={"voice": None}))
+        except VoiceError:
+            captions.note(f"{exc} Continuing with captions only.")
+            return None
+        captions.note(f"{exc} Speaking with the default voice instead.")
     return SoundDeviceSpeaker(synthesizer, parse_device(args.output_device))

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from assistant.cli.common import (
+    add_command,
     add_model_options,
     add_voice_options,
     print_json,
@@ -25,34 +26,61 @@ FILE_BEAM_SIZE = 5
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Add transcribe, classify and respond."""
-    p = sub.add_parser("transcribe", help="transcribe an audio file on this machine")
-    p.add_argument("path", type=Path, help="a WAV, FLAC, MP3 or OGG file")
+    p = add_command(
+        sub,
+        "transcribe",
+        "Transcribe an audio file on this machine.",
+        "attune transcribe talk.flac --json",
+    )
+    p.add_argument("path", type=Path, metavar="FILE", help="a WAV, FLAC, MP3 or OGG file")
     p.add_argument("--json", action="store_true", help="print JSON")
     add_model_options(p)
     p.set_defaults(handler=transcribe_command)
 
-    p = sub.add_parser("classify", help="recognise the emotional themes of a text")
+    p = add_command(
+        sub,
+        "classify",
+        "Recognise the emotional themes and safety level of a text.",
+        'attune classify "I\'m not mad, just sad" --json\nattune classify < lines.txt',
+    )
     p.add_argument("text", nargs="?", help="the text; without it, one text per line on stdin")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=classify_command)
 
-    p = sub.add_parser("respond", help="one turn: hear a recording or text and answer it")
+    p = add_command(
+        sub,
+        "respond",
+        "Answer one turn: hear a recording or a typed text and reply as attune would.",
+        "attune respond recording.wav --json\n"
+        'attune respond --text "I feel like we\'re roommates" --no-speak --out reply.wav',
+    )
     source = p.add_mutually_exclusive_group(required=True)
-    source.add_argument("path", type=Path, nargs="?", help="a recording of what was said")
-    source.add_argument("--text", help="what was said, typed")
+    source.add_argument(
+        "path", type=Path, nargs="?", metavar="FILE", help="a recording of what was said"
+    )
+    source.add_argument("--text", metavar="TEXT", help="what was said, typed")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.add_argument(
         "--no-speak",
         "--no-voice",
         dest="no_speak",
         action="store_true",
-        help="do not play the reply out loud",
+        help="do not play the reply out loud (also: speak = false in 'attune config')",
     )
-    p.add_argument("--out", type=Path, help="also write the spoken reply to this WAV file")
-    p.add_argument("--output-device", help="speaker name or index (see 'attune devices')")
+    p.add_argument(
+        "--out", type=Path, metavar="WAV", help="also write the spoken reply to this WAV file"
+    )
+    p.add_argument(
+        "--output-device", metavar="NAME|INDEX", help="speaker name or index (see 'attune devices')"
+    )
     add_model_options(p)
     add_voice_options(p)
     p.set_defaults(handler=respond_command)
+
+
+def _file_beam(args: argparse.Namespace) -> int:
+    """--beam-size as given (0 is refused by the settings, not taken as "unset"), else 5."""
+    return FILE_BEAM_SIZE if args.beam_size is None else int(args.beam_size)
 
 
 def transcribe_command(args: argparse.Namespace) -> int:
@@ -61,7 +89,7 @@ def transcribe_command(args: argparse.Namespace) -> int:
     from assistant.adapters.whisper import WhisperTranscriber
 
     clip = load_audio(args.path)
-    settings = settings_from(args, beam_size=args.beam_size or FILE_BEAM_SIZE)
+    settings = settings_from(args, beam_size=_file_beam(args))
     transcript = WhisperTranscriber(settings).transcribe(clip)
     if args.json:
         print_json(transcript)
@@ -72,6 +100,11 @@ def transcribe_command(args: argparse.Namespace) -> int:
 
 def classify_command(args: argparse.Namespace) -> int:
     """Classify TEXT, or every line of stdin as JSON lines, as a live turn would read them."""
+    if args.text is not None and not args.text.strip():
+        raise AttuneError(
+            "There is no text to classify; give some words, for example: "
+            'attune classify "I\'m not mad, just sad".'
+        )
     functions = reading_functions(_warn)
     if args.text is not None:
         result = _classified(args.text, *functions)
@@ -80,9 +113,40 @@ def classify_command(args: argparse.Namespace) -> int:
         else:
             _print_reading(result)
         return 0
-    for line in sys.stdin:
-        if line.strip():
-            print_json(_classified(line.rstrip("\n"), *functions))
+    return _classify_lines(*functions)
+
+
+def _typed_argument(text: str) -> str:
+    """TEXT from the command line; bytes that are not UTF-8 are replaced and said once."""
+    from assistant.typed import REPLACEMENT, from_argv
+
+    cleaned, replaced = from_argv(text)
+    if replaced:
+        print(
+            f"attune: the text had characters that are not text (not UTF-8); they are shown as "
+            f"{REPLACEMENT} and the rest was kept.",
+            file=sys.stderr,
+        )
+    return cleaned if cleaned.strip(REPLACEMENT + " ") else ""
+
+
+def _classify_lines(
+    classify: "Callable[[str], ThemeReading]", check: "Callable[[str], SafetyCheck]"
+) -> int:
+    """One JSON line per non-blank stdin line; bytes that are not text are replaced and
+    reported on stderr, so the output is always valid UTF-8 JSON."""
+    from assistant.typed import REPLACEMENT, replaced_note, stdin_lines
+
+    lines = stdin_lines("classify")
+    number = 0
+    while (found := lines.readline()) is not None:
+        number += 1
+        text, replaced = found
+        has_text = bool(text.strip(REPLACEMENT + " "))
+        if replaced:
+            print(f"attune: {replaced_note(number, has_text)}", file=sys.stderr)
+        if has_text:
+            print_json(_classified(text, classify, check))
     return 0
 
 
@@ -126,14 +190,25 @@ def respond_command(args: argparse.Namespace) -> int:
     from assistant.safety import load_resources
     from assistant.session import answer_once
 
-    settings = settings_from(args, beam_size=args.beam_size or FILE_BEAM_SIZE)
+    settings = settings_from(args, beam_size=_file_beam(args))
     load_resources()  # a broken crisis-resources file is reported before anything is said
+    if args.text is not None:
+        args.text = _typed_argument(args.text)
+    if args.text is not None and not args.text.strip():
+        raise AttuneError(
+            "There is no text to answer; type what was said, for example: "
+            'attune respond --text "I feel far from him".'
+        )
     transcript = args.text if args.text is not None else _transcribe_file(args.path, settings)
     classify, gate = reading_functions(_warn)
     reading, check, reply = answer_once(
         transcript, settings.region, settings.resources, check=gate, classify=classify
     )
     result = _respond_json(transcript, reading, check, reply)
+    if check.level.value != "clear":
+        from assistant.cli.resources_json import resources_json
+
+        result["resources"] = resources_json(check, settings.region, list(settings.resources))
     if args.json:
         print_json(result)
     else:
@@ -144,7 +219,7 @@ def respond_command(args: argparse.Namespace) -> int:
 
             for line in safety.resource_card(check, settings.region, settings.resources):
                 print(f"[{line}]")
-    if args.out is not None or not args.no_speak:
+    if args.out is not None or settings.speak:
         _speak(reply, args, settings)
     return 0
 
@@ -174,14 +249,16 @@ def _speak(reply: str, args: argparse.Namespace, settings: Any) -> None:
     from assistant.adapters.portaudio import parse_device
     from assistant.adapters.voice import Pyttsx3Synthesizer
     from assistant.audio import write_wav
+    from assistant.cli.common import private_file
 
     clip = Pyttsx3Synthesizer(settings).synthesize(reply)
     if args.out is not None:
         try:
+            private_file(args.out)
             write_wav(args.out, clip)
         except OSError as exc:
             raise AttuneError(
                 f"Could not write {args.out} ({exc.strerror}). Choose a folder you can write to."
             ) from exc
-    if not args.no_speak:
+    if settings.speak:
         play(clip, parse_device(args.output_device))

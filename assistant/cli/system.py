@@ -4,7 +4,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from assistant.cli.common import add_model_options, print_json, settings_from
+from assistant.cli.common import add_command, add_model_options, print_json, settings_from
 from assistant.config import PROJECT_ROOT
 
 DEFAULT_AUDIO = PROJECT_ROOT.parent / "shared" / "data" / "audio"
@@ -12,10 +12,20 @@ DEFAULT_AUDIO = PROJECT_ROOT.parent / "shared" / "data" / "audio"
 
 def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     """Add devices and bench."""
-    p = sub.add_parser("devices", help="list microphones, speakers and voices")
+    p = add_command(
+        sub,
+        "devices",
+        "List the microphones, speakers and voices attune can use.",
+        "attune devices",
+    )
     p.set_defaults(handler=devices_command)
 
-    p = sub.add_parser("bench", help="measure reply latency and transcription speed")
+    p = add_command(
+        sub,
+        "bench",
+        "Measure reply latency, transcription speed and classifier speed on this machine.",
+        "attune bench --json",
+    )
     p.add_argument("--audio", type=Path, default=DEFAULT_AUDIO, help="folder of real recordings")
     p.add_argument("--output-device", help="speaker name or index (see 'attune devices')")
     p.add_argument("--json", action="store_true", help="print the report as JSON")

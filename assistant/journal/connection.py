@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from assistant.config import data_home
-from assistant.errors import JournalError
+from assistant.errors import JournalError, JournalLockedError
 from assistant.journal.schema import MIGRATIONS, migrate, schema_version
 
 JOURNAL_FILENAME = "journal.sqlite3"
@@ -27,7 +27,7 @@ def default_path() -> Path:
 
 
 def _locked(path: Path) -> JournalError:
-    return JournalError(
+    return JournalLockedError(
         f"The journal at {path} is locked by another program (is another attune running?); "
         "close it and try again."
     )

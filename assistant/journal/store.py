@@ -1,5 +1,6 @@
 """The journal: every finished turn committed at once, read back as records, erased on request."""
 
+import contextlib
 import json
 import sqlite3
 from collections.abc import Callable, Iterator
@@ -9,11 +10,11 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from assistant.errors import JournalError
+from assistant.errors import JournalError, JournalLockedError
 from assistant.flows.base import FollowUp, OpenCommitment
-from assistant.journal import reads
+from assistant.journal import pending, reads, writes
 from assistant.journal.audio import forget_audio
-from assistant.journal.connection import connect, default_path, sqlite_errors
+from assistant.journal.connection import BUSY_TIMEOUT_MS, connect, default_path, sqlite_errors
 from assistant.journal.records import (
     CommitmentRecord,
     SessionRecord,
@@ -27,6 +28,12 @@ if TYPE_CHECKING:
     from assistant.audio import AudioClip
 
 Clock = Callable[[], datetime]
+MERGE_WAIT_MS = 100
+"""How long a write waits to merge the side file before keeping itself beside it too."""
+FORGOTTEN_NOTE = (
+    "This session was deleted with 'attune forget' while it ran; what is said from now on "
+    "is not saved."
+)
 
 
 def _utc_now() -> datetime:
@@ -40,15 +47,31 @@ class Journal:
         self._conn = conn
         self.path = path
         self._clock = clock
+        self.notice: Callable[[str], None] | None = None
+        """Where notes for the person go (locked journal, forgotten session); None: nowhere."""
+        self._started: set[int] = set()
+        self._forgotten: set[int] = set()
+        self._told: set[str] = set()
 
     @classmethod
     def open(cls, path: Path | None = None, *, clock: Clock = _utc_now) -> "Journal":
-        """Open the journal (default: journal.sqlite3 in the data folder), creating it if new."""
+        """Open the journal (default: journal.sqlite3 in the data folder), creating it if new,
+        and add any writes a session left beside it while it was locked."""
         where = path if path is not None else default_path()
-        return cls(connect(where), where, clock)
+        journal = cls(connect(where), where, clock)
+        with contextlib.suppress(JournalLockedError):
+            journal.merge_pending()
+        return journal
 
     def close(self) -> None:
-        """Close the file; SQLite folds the write-ahead log back into it."""
+        """Close the file; SQLite folds the write-ahead log back into it. Writes still waiting
+        for another program's lock stay beside it for the next open (and are said so)."""
+        with contextlib.suppress(JournalLockedError):
+            self.merge_pending()
+        if pending.has_pending(self.path):
+            self._tell_once("kept", pending.kept_note(self.path))
+        else:
+            pending.remove_if_empty(self.path)
         with sqlite_errors(self.path):
             self._conn.close()
 
@@ -95,7 +118,9 @@ class Journal:
                 "INSERT INTO sessions (started_at, mode, names_json) VALUES (?, ?, ?)",
                 (self._now(), mode, json.dumps(names)),
             )
-        return int(cur.lastrowid or 0)
+        session_id = int(cur.lastrowid or 0)
+        self._started.add(session_id)
+        return session_id
 
     def add_turn(
         self,
@@ -110,57 +135,90 @@ class Journal:
         step: str = "",
         duration_s: float = 0.0,
     ) -> int:
-        """Store one finished turn and commit it at once; returns the turn's id."""
+        """Store one finished turn and commit it at once; returns the turn's id (0 when it
+        waits beside a locked journal, or its session was forgotten meanwhile)."""
         themes = [] if reading is None else [s.model_dump(mode="json") for s in reading.themes]
-        top = None if reading is None else reading.top.value
-        kind = None if safety.kind is None else safety.kind.value
-        with self._write() as conn:
-            self._require(conn, "sessions", session_id, "session")
-            cur = conn.execute(
-                """
-                INSERT INTO turns (session_id, position, spoken_at, speaker, transcript,
-                    top_theme, themes_json, crisis, safety_kind, reply, prompt_ids_json,
-                    step, duration_s)
-                VALUES (?, (SELECT COALESCE(MAX(position), 0) + 1 FROM turns
-                            WHERE session_id = ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """,
-                (session_id, session_id, self._now(), speaker, transcript, top,
-                 json.dumps(themes), int(safety.crisis), kind, reply, json.dumps(prompt_ids),
-                 step, duration_s),
-            )  # fmt: skip
-        return int(cur.lastrowid or 0)
+        return self._session_write(
+            {"op": "turn", "session_id": session_id, "spoken_at": self._now(),
+             "speaker": speaker, "transcript": transcript,
+             "top_theme": None if reading is None else reading.top.value,
+             "themes_json": json.dumps(themes), "crisis": int(safety.crisis),
+             "safety_kind": None if safety.kind is None else safety.kind.value,
+             "reply": reply, "prompt_ids_json": json.dumps(prompt_ids), "step": step,
+             "duration_s": duration_s}
+        )  # fmt: skip
 
     def add_commitment(self, session_id: int, who: str | None, text: str) -> int:
         """Remember a small action someone named; returns the commitment's id."""
-        with self._write() as conn:
-            self._require(conn, "sessions", session_id, "session")
-            cur = conn.execute(
-                "INSERT INTO commitments (session_id, who, text, made_at) VALUES (?, ?, ?, ?)",
-                (session_id, who, text, self._now()),
-            )
-        return int(cur.lastrowid or 0)
+        return self._session_write(
+            {"op": "commitment", "session_id": session_id, "who": who, "text": text,
+             "made_at": self._now()}
+        )  # fmt: skip
 
     def record_follow_up(self, session_id: int, follow_up: FollowUp) -> None:
         """Store what was said about a commitment and mark it done or not done."""
-        with self._write() as conn:
-            self._require(conn, "sessions", session_id, "session")
-            self._require(conn, "commitments", follow_up.commitment_id, "commitment")
-            conn.execute(
-                "INSERT INTO follow_ups (commitment_id, session_id, answer, done, answered_at) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (follow_up.commitment_id, session_id, follow_up.answer, int(follow_up.done),
-                 self._now()),
-            )  # fmt: skip
+        self._session_write(
+            {"op": "follow_up", "session_id": session_id,
+             "commitment_id": follow_up.commitment_id, "answer": follow_up.answer,
+             "done": int(follow_up.done), "answered_at": self._now()}
+        )  # fmt: skip
 
     def end_session(self, session_id: int, summary: str) -> None:
         """Record the closing summary and when the session ended."""
+        self._session_write(
+            {"op": "end", "session_id": session_id, "ended_at": self._now(), "summary": summary}
+        )
+
+    def _session_write(self, op: writes.Op) -> int:
+        """Write at once; while another program holds the lock, keep it beside the journal.
+
+        A session this journal did not start must exist (JournalError otherwise); one that was
+        forgotten while it ran is said once and then written no more.
+        """
+        session_id = int(op["session_id"])
+        if session_id in self._forgotten:
+            return 0
+        try:
+            self.merge_pending()
+            with self._write() as conn:
+                row_id = writes.apply(conn, op)
+                if row_id is None and session_id not in self._started:
+                    self._require(conn, "sessions", session_id, "session")
+        except JournalLockedError:
+            pending.append(self.path, op)
+            self._tell_once("locked", pending.waiting_note(self.path))
+            return 0
+        if row_id is None:
+            self._forgotten.add(session_id)
+            self._tell_once("forgotten", FORGOTTEN_NOTE)
+            return 0
+        return row_id
+
+    def merge_pending(self) -> int:
+        """Add the writes waiting beside the journal; returns how many (JournalLockedError
+        while the lock is still held, after a short wait)."""
+        if not pending.has_pending(self.path):
+            return 0
+        with sqlite_errors(self.path):
+            self._conn.execute(f"PRAGMA busy_timeout = {MERGE_WAIT_MS}")
+        try:
+            merged = pending.merge(self.path, self._apply_all)
+        finally:
+            with sqlite_errors(self.path):
+                self._conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if merged and "locked" in self._told:
+            self._tell_once("merged", "The journal is free again; everything said is saved in it.")
+        return merged
+
+    def _apply_all(self, ops: list[writes.Op]) -> None:
         with self._write() as conn:
-            cur = conn.execute(
-                "UPDATE sessions SET ended_at = ?, summary = ? WHERE id = ?",
-                (self._now(), summary, session_id),
-            )
-            if cur.rowcount == 0:
-                self._require(conn, "sessions", session_id, "session")
+            writes.apply_all(conn, ops)
+
+    def _tell_once(self, key: str, line: str) -> None:
+        if key not in self._told:
+            self._told.add(key)
+            if self.notice is not None:
+                self.notice(line)
 
     # ---- reads used by a running session ----
 
