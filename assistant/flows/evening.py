@@ -77,7 +77,7 @@ class EveningFlow:
         self._early_action: str | None = None
         self._repeats = Repeats()
         self._last_said: Utterance | None = None
-        self._prefix: list[tuple[Step, dict[str, str]]] = []
+        self._prefix: list[tuple[Step, str | None]] = []
         self._override: str | None = None
 
     def opening(self) -> FlowReply:
@@ -111,14 +111,14 @@ class EveningFlow:
     def _hear(self, said: Utterance) -> Utterance:
         """Notice a reproach, a correction or a repeat; returns the words to answer."""
         if told_already(said.text) and self._last_said is not None:
-            self._prefix.append((Step.APOLOGY, {}))
+            self._prefix.append((Step.APOLOGY, None))
             return self._last_said
         fixed = correction(said.text) if self._awaiting is not _Awaiting.FOLLOW_UP else None
         if fixed is not None:
-            self._prefix.append((Step.CORRECTED, {}))
+            self._prefix.append((Step.CORRECTED, None))
             self._override = corrected_reflection(fixed[1])
         elif self._repeats.heard(said.text) and self._awaiting is not _Awaiting.ACTION:
-            self._prefix.append((Step.REPEATED, {}))
+            self._prefix.append((Step.REPEATED, None))
         if said.text.strip():
             self._last_said = said
         return said
@@ -131,13 +131,16 @@ class EveningFlow:
         if step is not None:
             self._early_action = step
             if self._awaiting is not _Awaiting.MORE:  # else the closing reads it back at once
-                self._prefix.append((Step.STEP_CONFIRMED, {"commitment": turn_words(step)}))
+                self._prefix.append((Step.STEP_CONFIRMED, turn_words(step)))
 
     def _saying(self, reflection: str | None = None, *, validate: bool = True) -> Saying:
         """A reply that opens with what was noticed, then the reflection (never a bare ask)."""
         saying = Saying(self._picker)
-        for step, values in self._prefix:
-            saying.say(step, **values)
+        for step, commitment in self._prefix:
+            if commitment:
+                saying.say(step, commitment=commitment)
+            else:
+                saying.say(step)
         heard = self._override or reflection
         saying.reflect(heard)
         if validate and not heard and not self._prefix:
