@@ -77,7 +77,8 @@ class SafetyTurns:
             risk = check if check.level is SafetyLevel.CRISIS else _as_crisis(pending)
             return self._crisis(session, said, risk)
         if heard is care.Heard.SAFE:
-            return session.back_to_flow(said, check, lines.SAFE_ACK, _back_to(said, pending.said))
+            back = _back_to(said, pending.said)
+            return session.back_to_flow(said, check, _care(lines.SAFE_ACK, said), back)
         self._caption_resources(session, pending.check, pending.topic)
         gentle = f"{lines.UNSURE_REPLY} {lines.GENTLY_ON}"
         return session.back_to_flow(said, check, gentle, pending.said)
@@ -103,7 +104,8 @@ class SafetyTurns:
             self.crisis = None
             meant = care.what_they_meant(said.text)
             topic = said.model_copy(update={"text": meant}) if meant else None
-            return session.back_to_flow(said, check, lines.AFTER_CRISIS_SAFE, topic)
+            care_line = _care(lines.AFTER_CRISIS_SAFE, said)
+            return session.back_to_flow(said, check, care_line, topic)
         self.turns_since_crisis += 1
         spoken = " ".join(lines.presence_reply(self.turns_since_crisis))
         session.record_turn(said, check, spoken, "safety_presence")
@@ -122,6 +124,12 @@ def _as_crisis(pending: _Pending) -> SafetyCheck:
     return pending.check.model_copy(
         update={"crisis": True, "level": SafetyLevel.CRISIS, "kind": kind, "kinds": kinds}
     )
+
+
+def _care(acknowledgement: str, answer: Utterance) -> str:
+    """The acknowledgement, then what they came back to ("You wanted to talk about ...")."""
+    meant = care.what_they_meant(answer.text)
+    return f"{acknowledgement} {care.about_it(meant)}" if meant else acknowledgement
 
 
 def _back_to(answer: Utterance, held: Utterance) -> Utterance:

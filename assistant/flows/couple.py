@@ -305,7 +305,7 @@ class CoupleFlow:
 
     def _on_validation_landed(self, said: Utterance) -> FlowReply:
         self._rounds_done += 1
-        saying = self._acknowledge(self._speaker, said.text)
+        saying = self._acknowledge(self._speaker)
         if self._hurt is not None:
             self._awaiting = _Awaiting.REPAIR_DEEPEN
             saying.say(Step.REPAIR_DEEPEN, **self._both(self._hurt))
@@ -325,7 +325,9 @@ class CoupleFlow:
             hurt_one = self._hurt or 0
             to = hurt_one if hurt else 1 - hurt_one
             self._awaiting = _Awaiting(step.value)
-            return self._reply(Saying(self._picker).say(step, **self._both(to)), to)
+            heard = None if hurt else said.text  # the hurt partner's words are reflected
+            saying = self._acknowledge(1 - to, heard).say(step, **self._both(to))
+            return self._reply(saying, to)
 
         return handle
 
@@ -355,7 +357,7 @@ class CoupleFlow:
             closing = self.close()
             return closing.model_copy(update={"commitments": new})
         nxt = self._behaviours[0]
-        saying = Saying(self._picker).say(Step.NEW_BEHAVIOUR, **self._both(nxt))
+        saying = self._acknowledge(who).say(Step.NEW_BEHAVIOUR, **self._both(nxt))
         return self._reply(saying, nxt).model_copy(update={"commitments": new})
 
     def _not_ready(self) -> FlowReply:

@@ -82,6 +82,8 @@ def answer_to_question(text: str, topic: Topic, gate: SafetyCheck) -> Heard:
         return Heard.UNSURE
     if hears_safe(text):
         return Heard.SAFE
+    if _SAFE.search(plain):  # "safe for now", "okay tonight, he's away": taken back
+        return Heard.RISK
     yes, no = bool(_YES.search(plain)), bool(_NO.search(plain))
     if topic is Topic.SELF and (yes or no):
         return Heard.RISK if yes else Heard.SAFE
@@ -104,7 +106,8 @@ _SAFE_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 _FILLER_SENTENCE = re.compile(
-    r"^\s*(?:really|honestly|seriously|i promise|promise|truly|no|yes|sorry)[.!,]\s*",
+    r"^\s*(?:really|honestly|seriously|i promise|promise|truly|no|yes|sorry|"
+    r"(?:no[,\s]+)?(?:i'?m not|i am not|i don'?t|not at all|never|nothing like that))[.!,]\s*",
     re.IGNORECASE,
 )
 _LEAD_IN = re.compile(
@@ -132,13 +135,18 @@ def what_they_meant(text: str) -> str:
 
 
 def about_it(meant: str) -> str:
-    """Turn the topic someone came back to into words attune can say to them."""
+    """What attune says back about the topic someone returned to: "You wanted to talk about
+    being tired." / "You said you're tired." """
     turned = re.sub(r"\bI'm\b", "you're", meant)
     turned = re.sub(r"\bI am\b", "you are", turned)
     turned = re.sub(r"\bmy\b", "your", turned, flags=re.IGNORECASE)
     turned = re.sub(r"\bI\b", "you", turned)
     turned = re.sub(r"\bme\b", "you", turned)
-    return turned
+    if re.match(r"^\w+ing\b", turned):
+        return f"You wanted to talk about {turned}."
+    if not re.match(r"^(I\b|I'|[A-Z]{2})", meant):
+        turned = turned[0].lower() + turned[1:]
+    return f"You said {turned}."
 
 
 def kind_for(topic: Topic) -> SafetyKind:

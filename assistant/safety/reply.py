@@ -177,8 +177,7 @@ GENTLY_ON = "We can go on gently, and stop whenever you like."
 AFTER_CRISIS_SAFE = "Thank you for telling me. I'm glad you're safe, and I'm still here with you."
 PRESENCE = (
     "I'm here with you, and I'm not going anywhere. You don't have to work it all out tonight.",
-    "The people on that line can help you make a safety plan, step by step, for tonight and "
-    "after.",
+    "The people on that line can help you make a safety plan, step by step, for tonight and after.",
     "If it gets worse, or you feel in danger, call your local emergency number or go somewhere "
     "with other people around.",
     "This conversation is kept only on this device. On a shared device, say forget this "
