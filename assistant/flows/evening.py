@@ -79,6 +79,8 @@ class EveningFlow:
         self._last_said: Utterance | None = None
         self._prefix: list[tuple[Step, str | None]] = []
         self._override: str | None = None
+        self._confirmed_now = False
+        """A step was confirmed in this reply, so the turn is not reflected a second time."""
 
     def opening(self) -> FlowReply:
         """The privacy note, then a follow-up question or "what's sitting with you?"."""
@@ -132,6 +134,7 @@ class EveningFlow:
             self._early_action = step
             if self._awaiting is not _Awaiting.MORE:  # else the closing reads it back at once
                 self._prefix.append((Step.STEP_CONFIRMED, turn_words(step)))
+                self._confirmed_now = True
 
     def _saying(self, reflection: str | None = None, *, validate: bool = True) -> Saying:
         """A reply that opens with what was noticed, then the reflection (never a bare ask)."""
@@ -141,11 +144,11 @@ class EveningFlow:
                 saying.say(step, commitment=commitment)
             else:
                 saying.say(step)
-        heard = self._override or reflection
+        heard = None if self._confirmed_now else self._override or reflection
         saying.reflect(heard)
         if validate and not heard and not self._prefix:
             saying.say(Step.ACKNOWLEDGE)
-        self._prefix, self._override = [], None
+        self._prefix, self._override, self._confirmed_now = [], None, False
         return saying
 
     def close(self) -> FlowReply:
