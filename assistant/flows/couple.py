@@ -313,6 +313,7 @@ class CoupleFlow:
         if self._rounds_done >= self._rounds:
             return self._ask_behaviours([0, 1], saying)
         new = self._listener
+        saying = Saying(self._picker)  # passing the floor thanks them both already
         if self._time.quieter() == self._names[new]:
             saying.say(Step.BALANCE, **self._both(new))
         self._start_round(new)
