@@ -191,9 +191,9 @@ STILL_HERE = (
 )
 """Later turns after the care reply, each said once, so attune stays present without looping."""
 COUPLE_PAUSE = (
-    "Let's pause the joint exercise here for a little while. I'd like to offer each of you "
-    "some time on your own with me, one at a time.",
-    "When you've both had that time, say resume and we'll go on together.",
+    "Let's pause the joint exercise for a while. I'd like to offer each of you some time on "
+    "your own: the evening reflection is there for each of you alone.",
+    "When you're both ready to go on together, say resume.",
 )
 """Said aloud in couples mode instead of asking about safety at home in front of the partner."""
 COUPLE_PRIVATE_CAPTION = (

@@ -162,3 +162,21 @@ def test_a_plain_i_am_safe_after_the_care_reply_is_safe_and_a_qualified_one_is_n
     assert answer_after_crisis("I'm fine, honestly. I meant work is a lot.", CLEAR) is Heard.SAFE
     assert answer_after_crisis("I'm okay for now, but he's coming back.", CLEAR) is Heard.RISK
     assert answer_after_crisis("I'm safe.", SELF_HARM) is Heard.RISK
+
+
+def test_every_new_safety_line_passes_the_prompt_lint() -> None:
+    from assistant.prompts import lint
+    from assistant.safety import reply
+
+    said = [
+        *reply.CHECK_IN_QUESTION.values(),
+        reply.SAFE_ACK,
+        reply.UNSURE_REPLY,
+        reply.GENTLY_ON,
+        reply.AFTER_CRISIS_SAFE,
+        *reply.PRESENCE,
+        *reply.STILL_HERE,
+        *reply.COUPLE_PAUSE,
+        reply.COUPLE_PRIVATE_CAPTION,
+    ]
+    assert [(line, lint(line)) for line in said if lint(line)] == []
