@@ -69,6 +69,18 @@ class Step(StrEnum):
     CLOSE_COUPLE = "close_couple"
     GOODBYE_COUPLE = "goodbye_couple"
     PAUSE = "pause"
+    ACKNOWLEDGE = "acknowledge"
+    CORRECTED = "corrected"
+    APOLOGY = "apology"
+    STEP_CONFIRMED = "step_confirmed"
+    REPEATED = "repeated"
+    REFLECT_NAMED = "reflect_named"
+    VALIDATE_BRIEF = "validate_brief"
+    MIRROR_MORE = "mirror_more"
+    VALIDATION_LANDED = "validation_landed"
+    APOLOGY_LANDED = "apology_landed"
+    SCAFFOLD = "scaffold"
+    SLOW_DOWN = "slow_down"
 
 
 class Does(StrEnum):
@@ -122,6 +134,11 @@ STEP_SPECS: dict[Step, StepSpec] = {
     **dict.fromkeys((Step.CHECK, Step.MORE_NAMED, Step.VALIDATE, Step.PASS_FLOOR), _NAMED),
     **dict.fromkeys((Step.BALANCE, Step.REPAIR_DEEPEN, Step.REPAIR_ACKNOWLEDGE), _NAMED),
     **dict.fromkeys((Step.REPAIR_ASK, Step.REPAIR_RESPOND, Step.NEW_BEHAVIOUR), _NAMED),
+    **dict.fromkeys((Step.VALIDATE_BRIEF, Step.MIRROR_MORE, Step.VALIDATION_LANDED), _NAMED),
+    **dict.fromkeys((Step.APOLOGY_LANDED, Step.SLOW_DOWN), _NAMED),
+    Step.REFLECT_NAMED: _spec("name reflection", "partner"),
+    Step.SCAFFOLD: _spec("name partner reflection"),
+    Step.STEP_CONFIRMED: _spec("commitment"),
     Step.FOLLOW_UP: _spec("commitment"),
     Step.REFLECT: _spec("reflection"),
     Step.CLOSE: _spec("themes"),

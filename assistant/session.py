@@ -16,6 +16,7 @@ from assistant.errors import DeviceError, JournalError
 from assistant.flows.base import Flow, FlowReply, Utterance
 from assistant.ports import Speaker, UtteranceSource
 from assistant.safety import SafetyCheck
+from assistant.session_safety import SafetyTurns
 from assistant.themes import Theme, ThemeReading, ThemeScore, classify
 from assistant.voice_commands import Command, match_command, yes_or_no
 
@@ -49,7 +50,7 @@ class Session:
     last_spoken: str = ""
     last_question: str = ""
     expected_speaker: str | None = None
-    crisis_heard: SafetyCheck | None = None
+    safety_turns: SafetyTurns = field(default_factory=SafetyTurns)
     paused: bool = False
     _unsaved: list[tuple[Callable[[], int], "AudioClip | None"]] = field(default_factory=list)
 
@@ -154,12 +155,9 @@ class Session:
     def _answer(self, said: Utterance) -> bool:
         """Answer one turn; False when the conversation is over."""
         check = self.check(said.text)
-        if check.crisis:
-            return self._answer_crisis(said, check)
-        if self.crisis_heard is not None:
-            self._record(said, None, check, AFTER_CRISIS, [], "safety")
-            self.say(AFTER_CRISIS)
-            return False
+        handled = self.safety_turns.answer(self, said, check)
+        if handled is not None:
+            return handled
         reading = self.classify(said.text)
         answer = self.flow.respond(said, reading)
         self._record(said, reading, check, answer.text, answer.prompt_ids, answer.step)
@@ -167,18 +165,27 @@ class Session:
         self._say_reply(answer)
         return not answer.done
 
-    def _answer_crisis(self, said: Utterance, check: SafetyCheck) -> bool:
-        """Stop the exercise and answer with care; couples mode ends joint work at once."""
-        couples = self.mode == "couple"
-        reply = safety.crisis_reply(check, self.region, self.extra_resources, couples=couples)
-        if couples and safety.ends_joint_work(check):
-            reply = f"{reply} {safety.individual_support_note(check.kind)}"
-        self._record(said, None, check, reply, [], "safety")
-        self.say(reply)
-        for line in safety.resource_card(check, self.region, self.extra_resources):
-            self.captions.note(line)
-        self.crisis_heard = check
-        return not couples
+    def record_turn(self, said: Utterance, check: SafetyCheck, reply: str, step: str) -> None:
+        """Record a turn answered by the safety care rather than the flow."""
+        self._record(said, None, check, reply, [], step)
+
+    def back_to_flow(
+        self, said: Utterance, check: SafetyCheck, care: str, topic: Utterance | None
+    ) -> bool:
+        """After a safety answer, go back to the conversation: the flow answers `topic`, or its
+        last question is asked again."""
+        if topic is None:
+            reply = " ".join(part for part in (care, AFTER_SAFE, self.last_question) if part)
+            self.record_turn(said, check, reply, "safety_back")
+            self.say(reply)
+            return True
+        reading = self.classify(topic.text)
+        answer = self.flow.respond(topic, reading)
+        reply = f"{care} {answer.text}"
+        self._record(said, reading, check, reply, answer.prompt_ids, answer.step)
+        self._save_side_effects(answer)
+        self._say_reply(answer.model_copy(update={"lines": [care, *answer.lines]}))
+        return not answer.done
 
     def _record(
         self,
@@ -287,10 +294,7 @@ _ACKNOWLEDGE = {
 _REASK = {Command.SLOWER, Command.FASTER, Command.RESUME}
 """Commands after which attune says its last question again."""
 
-AFTER_CRISIS = (
-    "Thank you for answering me. I'm going to stop the exercise here for tonight. The numbers "
-    "I gave are on the screen, and the people there are ready to listen, day and night."
-)
+AFTER_SAFE = "Let's go back to what you were saying."
 
 NOTHING_HEARD = (
     "I didn't hear any words in that recording. Whenever you're ready, "

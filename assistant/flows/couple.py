@@ -5,6 +5,7 @@ from enum import StrEnum
 from typing import TypedDict
 
 from assistant.flows.base import Commitment, FlowReply, FollowUp, OpenCommitment, Utterance
+from assistant.flows.hearing import listener_stuck, minimising
 from assistant.flows.saying import Saying
 from assistant.flows.turns import SpeakingTime, escalated
 from assistant.flows.wording import (
@@ -12,12 +13,13 @@ from assistant.flows.wording import (
     commitment_text,
     follow_up_done,
     join_words,
+    reflection_of,
     sounds_finished,
     sounds_missed,
     sounds_unready,
 )
 from assistant.prompts import PromptLibrary, PromptPicker, Step
-from assistant.reflect import turn_words
+from assistant.reflect import about_them, turn_words
 from assistant.themes.taxonomy import Theme, ThemeReading
 
 INJURY_SCORE = 0.35
@@ -46,6 +48,8 @@ class _Awaiting(StrEnum):
     REPAIR_ACKNOWLEDGE = "repair_acknowledge"
     REPAIR_ASK = "repair_ask"
     REPAIR_RESPOND = "repair_respond"
+    VALIDATION_LANDED = "validation_landed"
+    APOLOGY_LANDED = "apology_landed"
     BEHAVIOUR = "new_behaviour"
     DONE = "done"
 
@@ -86,6 +90,10 @@ class CoupleFlow:
         self._hurt: int | None = None
         self._behaviours: list[int] = []
         self._commitments: list[Commitment] = []
+        self._piece = ""
+        """What the speaker said last (shared or added), for attune's reflection and scaffold."""
+        self._helped = False
+        """Whether the listener was helped (scaffold or slowing down) with this piece yet."""
 
     # names -----------------------------------------------------------------------------
     def _both(self, who: int) -> _Pair:
@@ -144,6 +152,8 @@ class CoupleFlow:
             _Awaiting.REPAIR_ACKNOWLEDGE: self._repair(Step.REPAIR_ASK, hurt=True),
             _Awaiting.REPAIR_ASK: self._repair(Step.REPAIR_RESPOND, hurt=False),
             _Awaiting.REPAIR_RESPOND: self._on_repair_respond,
+            _Awaiting.VALIDATION_LANDED: self._on_validation_landed,
+            _Awaiting.APOLOGY_LANDED: self._on_apology_landed,
             _Awaiting.BEHAVIOUR: self._on_behaviour,
         }
 
@@ -153,6 +163,8 @@ class CoupleFlow:
             return self._listener
         if self._awaiting is _Awaiting.READY_SECOND:
             return 1
+        if self._awaiting is _Awaiting.APOLOGY_LANDED:
+            return self._hurt or 0
         if self._awaiting is _Awaiting.BEHAVIOUR and self._behaviours:
             return self._behaviours[0]
         if self._awaiting.value.startswith("repair") and self._hurt is not None:
@@ -221,25 +233,53 @@ class CoupleFlow:
         self._speaker, self._mirrors, self._mores = speaker, 0, 0
         self._awaiting = _Awaiting.SHARE
 
-    def _mirror(self) -> FlowReply:
+    def _mirror(self, saying: Saying, step: Step = Step.MIRROR) -> FlowReply:
         self._mirrors += 1
         self._awaiting = _Awaiting.MIRROR
-        saying = Saying(self._picker).say(Step.MIRROR, **self._both(self._listener))
-        return self._reply(saying, self._listener)
+        return self._reply(saying.say(step, **self._both(self._listener)), self._listener)
+
+    def _acknowledge(self, who: int, said: str | None = None) -> Saying:
+        """attune's own brief reflection (when it has one) or validation of `who`."""
+        saying = Saying(self._picker)
+        heard = reflection_of(said, partner=self._names[1 - who]) if said else None
+        if heard:
+            return saying.say(Step.REFLECT_NAMED, reflection=heard, **self._both(who))
+        return saying.say(Step.VALIDATE_BRIEF, **self._both(who))
+
+    def _new_piece(self, text: str) -> None:
+        self._piece, self._helped = text, False
 
     def _on_share(self, said: Utterance) -> FlowReply:
-        return self._mirror()
+        self._new_piece(said.text)
+        return self._mirror(self._acknowledge(self._speaker))
+
+    def _help_listener(self, said: Utterance) -> FlowReply | None:
+        """Once per piece: a scaffold for "I don't know", slowing down for a minimising reply."""
+        if self._helped or not (listener_stuck(said.text) or minimising(said.text)):
+            return None
+        self._helped = True
+        pair = self._both(self._listener)
+        if minimising(said.text):
+            return self._reply(Saying(self._picker).say(Step.SLOW_DOWN, **pair), self._listener)
+        heard = reflection_of(self._piece, partner=self._names[self._listener])
+        words = about_them(heard) if heard else f'"{" ".join(self._piece.split()[:12])}"'
+        saying = Saying(self._picker).say(Step.SCAFFOLD, reflection=words, **pair)
+        return self._reply(saying, self._listener)
 
     def _on_mirror(self, said: Utterance) -> FlowReply:
+        helped = self._help_listener(said)
+        if helped is not None:
+            return helped
         self._awaiting = _Awaiting.CHECK
         saying = Saying(self._picker).say(Step.CHECK, **self._both(self._speaker))
         return self._reply(saying, self._speaker)
 
     def _on_check(self, said: Utterance) -> FlowReply:
         if sounds_missed(said.text) and self._mirrors < MAX_MIRRORS:
-            return self._mirror()
+            return self._mirror(Saying(self._picker))
         self._awaiting = _Awaiting.MORE
-        saying = Saying(self._picker).say(Step.MORE_NAMED, **self._both(self._speaker))
+        saying = self._acknowledge(self._speaker, self._piece)
+        saying.say(Step.MORE_NAMED, **self._both(self._speaker))
         return self._reply(saying, self._speaker)
 
     def _on_more(self, said: Utterance) -> FlowReply:
@@ -248,21 +288,32 @@ class CoupleFlow:
         limit = 1 if talkative else MAX_MORES
         if not sounds_finished(said.text) and self._mores < limit:
             self._mirrors = 0
-            return self._mirror()
+            self._new_piece(said.text)
+            return self._mirror(self._acknowledge(self._speaker), Step.MIRROR_MORE)
         self._awaiting = _Awaiting.VALIDATE
         saying = Saying(self._picker).say(Step.VALIDATE, **self._both(self._listener))
         return self._reply(saying, self._listener)
 
     def _on_validate(self, said: Utterance) -> FlowReply:
+        helped = self._help_listener(said)
+        if helped is not None:
+            return helped
+        self._awaiting = _Awaiting.VALIDATION_LANDED
+        saying = self._acknowledge(self._listener)
+        saying.say(Step.VALIDATION_LANDED, **self._both(self._speaker))
+        return self._reply(saying, self._speaker)
+
+    def _on_validation_landed(self, said: Utterance) -> FlowReply:
         self._rounds_done += 1
+        saying = self._acknowledge(self._speaker)
         if self._hurt is not None:
             self._awaiting = _Awaiting.REPAIR_DEEPEN
-            saying = Saying(self._picker).say(Step.REPAIR_DEEPEN, **self._both(self._hurt))
+            saying.say(Step.REPAIR_DEEPEN, **self._both(self._hurt))
             return self._reply(saying, self._hurt)
         if self._rounds_done >= self._rounds:
-            return self._ask_behaviours([0, 1])
+            return self._ask_behaviours([0, 1], saying)
         new = self._listener
-        saying = Saying(self._picker)
+        saying = Saying(self._picker)  # passing the floor thanks them both already
         if self._time.quieter() == self._names[new]:
             saying.say(Step.BALANCE, **self._both(new))
         self._start_round(new)
@@ -275,18 +326,27 @@ class CoupleFlow:
             hurt_one = self._hurt or 0
             to = hurt_one if hurt else 1 - hurt_one
             self._awaiting = _Awaiting(step.value)
-            return self._reply(Saying(self._picker).say(step, **self._both(to)), to)
+            heard = None if hurt else said.text  # the hurt partner's words are reflected
+            saying = self._acknowledge(1 - to, heard).say(step, **self._both(to))
+            return self._reply(saying, to)
 
         return handle
 
     def _on_repair_respond(self, said: Utterance) -> FlowReply:
+        """After the apology or answer, the hurt partner is asked how it landed."""
         hurt_one = self._hurt or 0
-        return self._ask_behaviours([1 - hurt_one, hurt_one])
+        self._awaiting = _Awaiting.APOLOGY_LANDED
+        saying = self._acknowledge(1 - hurt_one).say(Step.APOLOGY_LANDED, **self._both(hurt_one))
+        return self._reply(saying, hurt_one)
 
-    def _ask_behaviours(self, order: list[int]) -> FlowReply:
+    def _on_apology_landed(self, said: Utterance) -> FlowReply:
+        hurt_one = self._hurt or 0
+        return self._ask_behaviours([1 - hurt_one, hurt_one], self._acknowledge(hurt_one))
+
+    def _ask_behaviours(self, order: list[int], saying: Saying | None = None) -> FlowReply:
         self._behaviours = order
         self._awaiting = _Awaiting.BEHAVIOUR
-        saying = Saying(self._picker).say(Step.NEW_BEHAVIOUR, **self._both(order[0]))
+        saying = (saying or Saying(self._picker)).say(Step.NEW_BEHAVIOUR, **self._both(order[0]))
         return self._reply(saying, order[0])
 
     def _on_behaviour(self, said: Utterance) -> FlowReply:
@@ -298,7 +358,7 @@ class CoupleFlow:
             closing = self.close()
             return closing.model_copy(update={"commitments": new})
         nxt = self._behaviours[0]
-        saying = Saying(self._picker).say(Step.NEW_BEHAVIOUR, **self._both(nxt))
+        saying = self._acknowledge(who).say(Step.NEW_BEHAVIOUR, **self._both(nxt))
         return self._reply(saying, nxt).model_copy(update={"commitments": new})
 
     def _not_ready(self) -> FlowReply:

@@ -4,6 +4,13 @@ from collections.abc import Callable, Sequence
 from enum import StrEnum
 
 from assistant.flows.base import Commitment, FlowReply, FollowUp, OpenCommitment, Utterance
+from assistant.flows.hearing import (
+    Repeats,
+    corrected_reflection,
+    correction,
+    named_step,
+    told_already,
+)
 from assistant.flows.saying import Saying
 from assistant.flows.wording import (
     ThemeTally,
@@ -16,7 +23,6 @@ from assistant.flows.wording import (
     sounds_denied,
     sounds_finished,
     sounds_unsure,
-    states_action,
     states_need,
 )
 from assistant.prompts import PromptLibrary, PromptPicker, Step
@@ -69,6 +75,12 @@ class EveningFlow:
         self._commitment_saved = False
         self._need_heard = False
         self._early_action: str | None = None
+        self._repeats = Repeats()
+        self._last_said: Utterance | None = None
+        self._prefix: list[tuple[Step, str | None]] = []
+        self._override: str | None = None
+        self._confirmed_now = False
+        """A step was confirmed in this reply, so the turn is not reflected a second time."""
 
     def opening(self) -> FlowReply:
         """The privacy note, then a follow-up question or "what's sitting with you?"."""
@@ -80,12 +92,12 @@ class EveningFlow:
         """The next step after the person spoke; after the end, the closing again."""
         if self._awaiting is _Awaiting.DONE:
             return self.close()
+        said = self._hear(said)
         if self._awaiting is not _Awaiting.FOLLOW_UP:
             self._tally.add(reading, named_feeling(said.text))
         if self._awaiting in (_Awaiting.SITTING, _Awaiting.FEELING, _Awaiting.EXPLORE):
             self._need_heard = self._need_heard or states_need(said.text)
-        if self._awaiting is not _Awaiting.ACTION and states_action(said.text):
-            self._early_action = commitment_text(said.text)
+        self._note_step(said)
         handlers: dict[_Awaiting, Callable[[Utterance, ThemeReading], FlowReply]] = {
             _Awaiting.FOLLOW_UP: self._on_follow_up,
             _Awaiting.SITTING: self._on_sitting,
@@ -97,6 +109,47 @@ class EveningFlow:
             _Awaiting.ACTION: self._on_action,
         }
         return handlers[self._awaiting](said, reading)
+
+    def _hear(self, said: Utterance) -> Utterance:
+        """Notice a reproach, a correction or a repeat; returns the words to answer."""
+        if told_already(said.text) and self._last_said is not None:
+            self._prefix.append((Step.APOLOGY, None))
+            return self._last_said
+        fixed = correction(said.text) if self._awaiting is not _Awaiting.FOLLOW_UP else None
+        if fixed is not None:
+            self._prefix.append((Step.CORRECTED, None))
+            self._override = corrected_reflection(fixed[1])
+        elif self._repeats.heard(said.text) and self._awaiting is not _Awaiting.ACTION:
+            self._prefix.append((Step.REPEATED, None))
+        if said.text.strip():
+            self._last_said = said
+        return said
+
+    def _note_step(self, said: Utterance) -> None:
+        """A step named before it is asked for is confirmed once and never asked for again."""
+        if self._awaiting is _Awaiting.ACTION or self._early_action is not None:
+            return
+        step = named_step(said.text)
+        if step is not None:
+            self._early_action = step
+            if self._awaiting is not _Awaiting.MORE:  # else the closing reads it back at once
+                self._prefix.append((Step.STEP_CONFIRMED, turn_words(step)))
+                self._confirmed_now = True
+
+    def _saying(self, reflection: str | None = None, *, validate: bool = True) -> Saying:
+        """A reply that opens with what was noticed, then the reflection (never a bare ask)."""
+        saying = Saying(self._picker)
+        for step, commitment in self._prefix:
+            if commitment:
+                saying.say(step, commitment=commitment)
+            else:
+                saying.say(step)
+        heard = None if self._confirmed_now else self._override or reflection
+        saying.reflect(heard)
+        if validate and not heard and not self._prefix:
+            saying.say(Step.ACKNOWLEDGE)
+        self._prefix, self._override, self._confirmed_now = [], None, False
+        return saying
 
     def close(self) -> FlowReply:
         """The spoken summary: themes heard, the commitment if one was named, goodbye."""
@@ -114,7 +167,7 @@ class EveningFlow:
     def _on_follow_up(self, said: Utterance, reading: ThemeReading) -> FlowReply:
         asked = self._follow_ups.pop(0)
         answer = FollowUp(commitment_id=asked.id, answer=said.text, done=follow_up_done(said.text))
-        saying = Saying(self._picker).say(Step.FOLLOW_UP_ACK)
+        saying = self._saying(validate=False).say(Step.FOLLOW_UP_ACK)
         self._ask_next(saying)
         return saying.reply(themes=self._tally.heard(), follow_ups=[answer])
 
@@ -125,7 +178,7 @@ class EveningFlow:
         reflection: str | None = None,
         theme: Theme | None = None,
     ) -> FlowReply:
-        saying = Saying(self._picker).reflect(reflection)
+        saying = self._saying(reflection, validate=steps[0] is not Step.NORMALISE)
         for step in steps:
             saying.say(step, theme=theme or self._tally.focus())
         self._awaiting = then
@@ -140,7 +193,7 @@ class EveningFlow:
         long = len(text.split()) >= LONG_ANSWER_WORDS
         heard = reflection_of(text) if long or sounds_denied(text) else None
         if sounds_unsure(text):
-            saying = Saying(self._picker).say(Step.NORMALISE, theme=Theme.NEUTRAL)
+            saying = self._saying(validate=False).say(Step.NORMALISE, theme=Theme.NEUTRAL)
             saying.say(Step.EXPLORE, theme=self._tally.focus())
             self._awaiting = _Awaiting.EXPLORE
             return saying.reply(themes=self._tally.heard())
@@ -162,18 +215,18 @@ class EveningFlow:
         return self._step([Step.MORE], _Awaiting.MORE, need_reflection(said.text))
 
     def _on_more(self, said: Utterance, reading: ThemeReading) -> FlowReply:
-        if states_action(said.text):
-            return self._on_action(said, reading)
         finished = sounds_finished(said.text)
-        heard = None if finished else reflection_of(said.text)
         if self._early_action is not None:
             self._commitment = Commitment(who=None, text=self._early_action)
-            return self._closing(Saying(self._picker).reflect(heard))
+            named_now = named_step(said.text) is not None
+            heard = None if finished or named_now else reflection_of(said.text)
+            return self._closing(self._saying(heard, validate=False))
+        heard = None if finished else reflection_of(said.text)
         return self._step([Step.ACTION], _Awaiting.ACTION, heard)
 
     def _on_action(self, said: Utterance, reading: ThemeReading) -> FlowReply:
         action = commitment_text(said.text)
-        saying = Saying(self._picker)
+        saying = self._saying(validate=False)
         if action is None:
             saying.say(Step.NO_ACTION)
         else:

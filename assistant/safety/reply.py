@@ -159,3 +159,56 @@ def individual_support_note(kind: SafetyKind | None = None) -> str:
         "I mentioned, is a good next step, and attune's evening reflection is there for each of "
         "you alone."
     )
+
+
+CHECK_IN_QUESTION = {
+    "self": "Some of what you said makes me want to ask you directly: are you having thoughts "
+    "of ending your life?",
+    "home": "Some of what you said makes me want to ask you directly: are you safe at home "
+    "right now?",
+}
+"""The one direct question of a check-in, asked warmly and at most once a session (C-SSRS)."""
+SAFE_ACK = "Thank you for answering me so openly. I'm glad you're safe."
+UNSURE_REPLY = (
+    "That's okay; it can be hard to know. If it ever feels unsafe, people are ready to listen, "
+    "day and night, and the numbers are on your screen."
+)
+GENTLY_ON = "We can go on gently, and stop whenever you like."
+AFTER_CRISIS_SAFE = "Thank you for telling me. I'm glad you're safe, and I'm still here with you."
+PRESENCE = (
+    "I'm here with you, and I'm not going anywhere. You don't have to work it all out tonight.",
+    "The people on that line can help you make a safety plan, step by step, for tonight and after.",
+    "If it gets worse, or you feel in danger, call your local emergency number or go somewhere "
+    "with other people around.",
+    "This conversation is kept only on this device. On a shared device, say forget this "
+    "session and I'll delete it.",
+)
+"""What attune says to real risk after the care reply: presence, then the next steps."""
+STILL_HERE = (
+    "I'm still here. Thank you for staying and talking with me.",
+    "I hear you. What you're carrying is a lot, and you're not alone with it tonight.",
+    "I'm listening. Whenever you're ready, the numbers on your screen are there, day and night.",
+)
+"""Later turns after the care reply, each said once, so attune stays present without looping."""
+COUPLE_PAUSE = (
+    "Let's pause the joint exercise for a while. I'd like to offer each of you some time on "
+    "your own: the evening reflection is there for each of you alone.",
+    "When you're both ready to go on together, say resume.",
+)
+"""Said aloud in couples mode instead of asking about safety at home in front of the partner."""
+COUPLE_PRIVATE_CAPTION = (
+    "Private note: if anything at home feels unsafe, you can talk to these services alone, "
+    "in confidence:"
+)
+
+
+def check_in_question(topic: str) -> str:
+    """The direct check-in question for a topic ("self" or "home")."""
+    return CHECK_IN_QUESTION[topic]
+
+
+def presence_reply(turns_since: int) -> list[str]:
+    """What attune says on the `turns_since`-th turn after the care reply (1 is the first)."""
+    if turns_since <= 1:
+        return list(PRESENCE)
+    return [STILL_HERE[min(turns_since - 2, len(STILL_HERE) - 1)]]

@@ -62,11 +62,13 @@ def test_a_couple_session_names_each_partner_and_saves_their_commitments(
         "Yes, that's it.",
         "No, that's all for now.",
         "It makes sense that you'd feel forgotten, and I'm sorry.",
+        "It helps to hear you say sorry.",
         "I get overwhelmed when I come home to a list of complaints.",
         "What I heard is you feel overwhelmed when I start with complaints.",
         "Yes.",
         "No.",
         "That makes sense, you're tired when you get in.",
+        "Thank you, that lands.",
         "I will greet you before I bring up any problems.",
         "I will call you when I'm running late.",
     ]

@@ -19,8 +19,9 @@ ROUND: list[Turn] = [
     ("Yes, that's it.", Theme.NEUTRAL),
     ("No, that's all.", Theme.NEUTRAL),
     ("It makes sense you feel alone, I imagine the evenings are long.", Theme.NEUTRAL),
+    ("It helps to hear that.", Theme.NEUTRAL),
 ]
-ROUND_STEPS = ["mirror", "check", "more_named", "validate"]
+ROUND_STEPS = ["mirror", "check", "more_named", "validate", "validation_landed"]
 
 
 @pytest.fixture(scope="module")
@@ -88,9 +89,9 @@ def test_two_rounds_pass_the_floor_and_end_with_new_behaviours(library: PromptLi
     speakers = [r.next_speaker for r in replies]
     assert speakers == [
         *["Ana", "Ben", "Ana"],
-        *["Ben", "Ana", "Ana", "Ben"],
+        *["Ben", "Ana", "Ana", "Ben", "Ana"],
         "Ben",
-        *["Ana", "Ben", "Ben", "Ana"],
+        *["Ana", "Ben", "Ben", "Ana", "Ben"],
         *["Ana", "Ben", None],
     ]
     assert replies[-1].done and not any(r.done for r in replies[:-1])
@@ -138,7 +139,8 @@ def test_a_missed_mirror_is_tried_again(library: PromptLibrary) -> None:
 def test_more_to_say_goes_back_to_the_listener_to_mirror(library: PromptLibrary) -> None:
     more = ("Yes, I also miss our walks.", Theme.LONGING)
     replies = run(flow(library), [*READY, *ROUND[:3], more])
-    assert replies[-1].step == "mirror" and replies[-1].next_speaker == "Ben"
+    assert replies[-1].step == "mirror_more" and replies[-1].next_speaker == "Ben"
+    assert "Ana" in replies[-1].text  # the listener is asked to mirror what Ana added
 
 
 def test_betrayal_on_the_table_leads_into_the_repair_steps(library: PromptLibrary) -> None:
@@ -148,16 +150,18 @@ def test_betrayal_on_the_table_leads_into_the_repair_steps(library: PromptLibrar
         ("I see how much I hurt you and that's on me.", Theme.REMORSE),
         ("I need you to be open with me about money.", Theme.LONGING),
         ("I want to be open because I care about you.", Theme.LONGING),
+        ("It helps to hear that you care.", Theme.HOPE),
         ("I'll show you the bank statements every Sunday.", Theme.NEUTRAL),
         ("I'll tell you when I'm worried instead of checking.", Theme.NEUTRAL),
     ]
     replies = run(flow(library), [*READY, injury, *ROUND[1:], *repair])
-    tail = [(r.step, r.next_speaker) for r in replies[-7:]]
+    tail = [(r.step, r.next_speaker) for r in replies[-8:]]
     assert tail == [
         ("repair_deepen", "Ana"),
         ("repair_acknowledge", "Ben"),
         ("repair_ask", "Ana"),
         ("repair_respond", "Ben"),
+        ("apology_landed", "Ana"),
         ("new_behaviour", "Ben"),
         ("new_behaviour", "Ana"),
         ("close_couple", None),
@@ -223,15 +227,15 @@ def test_uneven_speaking_time_is_named_when_the_floor_passes(library: PromptLibr
         said = Utterance(text=text, speaker=None, duration_s=40.0 if speaker_turn else 4.0)
         replies.append(couple.respond(said, reading(text, theme)))
     passing = replies[-1]
-    assert passing.prompt_ids[0] in ids_of(library, Step.BALANCE)
-    assert "Ben" in passing.lines[0] and passing.next_speaker == "Ben"
+    at = next(i for i, p in enumerate(passing.prompt_ids) if p in ids_of(library, Step.BALANCE))
+    assert "Ben" in passing.lines[at] and passing.next_speaker == "Ben"
 
 
 def test_speaking_time_counts_words_when_durations_are_unknown(library: PromptLibrary) -> None:
     long_share = " ".join(["I feel alone when you work late and the house is quiet."] * 6)
     turns = [*READY, (long_share, Theme.LONELINESS), *ROUND[1:]]
     passing = run(flow(library), turns)[-1]
-    assert passing.prompt_ids[0] in ids_of(library, Step.BALANCE)
+    assert set(passing.prompt_ids) & ids_of(library, Step.BALANCE)
 
 
 def test_even_speaking_time_gets_no_note(library: PromptLibrary) -> None:

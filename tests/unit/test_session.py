@@ -99,14 +99,15 @@ def test_a_finished_flow_is_not_closed_twice() -> None:
     assert "Goodbye." not in out.getvalue()
 
 
-def test_a_crisis_stops_the_exercise_and_gives_resources() -> None:
+def test_a_crisis_stops_the_exercise_gives_resources_and_then_stays_present() -> None:
     flow = EchoFlow()
     session, out = _session(flow, ScriptedInput("I want to kill myself.", "I'm home.", "more"))
-    assert session.run() == 2
+    assert session.run() == 3
     text = out.getvalue()
     assert flow.heard == []
     assert "Are you safe right now?" in text and "[988" in text.replace("Lifeline: ", "[")
-    assert "stop the exercise" in text and "Goodbye." not in text
+    assert "I'm here with you" in text and "safety plan" in text
+    assert "stop the exercise" not in text
 
 
 def test_in_couples_mode_a_disclosure_of_abuse_ends_joint_work_at_once() -> None:
