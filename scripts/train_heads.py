@@ -44,6 +44,8 @@ GE_WEIGHT = 0.3
 CALM_ASKED_TARGET = 0.12
 """Out-of-fold share of calm lines the check-in threshold may ask about."""
 CALM_CRISIS_TARGET = 0.02
+EVERYDAY_WEIGHT = 0.5
+"""Weight of a theme-corpus line taught to the safety level head as clear."""
 SEED = 7
 SPAN_TEXTS = 300
 SPAN_LINES = 4
@@ -113,7 +115,24 @@ def safety_rows() -> tuple[Rows, Rows]:
                 kinds.labels.append(kind_ids.index(kind))
                 kinds.weights.append(1.0)
                 kinds.groups.append(kind)
+    _add_everyday_calm(levels)
     return levels, kinds
+
+
+def _add_everyday_calm(levels: Rows) -> None:
+    """Our theme lines are ordinary relationship talk with no risk: they teach the level head
+    what clear sounds like beyond the traps (a line the patterns fire on is left out, so no
+    line is taught both ways)."""
+    from assistant.safety.gate import check
+
+    for path in sorted((CORPUS / "themes").glob("*.tsv")):
+        for fields in read_tsv(path):
+            text = fields[1].strip()
+            if not check(text).crisis:
+                levels.texts.append(text)
+                levels.labels.append(0)
+                levels.weights.append(EVERYDAY_WEIGHT)
+                levels.groups.append("clear/everyday")
 
 
 def embed_all(texts: list[str], embedder: MiniLmEmbedder) -> Matrix:

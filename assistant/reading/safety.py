@@ -19,6 +19,10 @@ from assistant.safety.types import SafetyCheck, SafetyKind, SafetyLevel
 
 RISK_LEVELS = ("clear", "check_in", "crisis")
 """The safety level head's labels, in order."""
+HEAD_ALONE_CRISIS = 0.95
+"""P(crisis) the head needs to call a crisis when no pattern heard it. Below it, a head-only
+crisis is a check-in: attune asks directly, and a "yes" still brings the crisis reply, while a
+calm line the head misreads ("I want him to feel safe with me") costs a question, not a stop."""
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,12 @@ def safety_verdict(
     margins = _margins(level_p, thresholds)
     worst = int(np.argmax(margins))
     level = _level(level_p[worst], worst > 0, thresholds)
+    if (
+        level is SafetyLevel.CRISIS
+        and not patterns.crisis
+        and level_p[worst, 2] < HEAD_ALONE_CRISIS
+    ):
+        level = SafetyLevel.CHECK_IN  # the head alone is not sure enough to stop: attune asks
     if patterns.crisis:
         agreed = lethal or float(risk.max()) >= thresholds.check_in
         level = SafetyLevel.CRISIS if agreed else max_level(level, SafetyLevel.CHECK_IN)

@@ -82,13 +82,18 @@ def test_an_unpunctuated_run_on_is_read_in_word_chunks() -> None:
 
 
 def test_the_sentence_most_at_risk_decides_the_level_and_is_the_evidence() -> None:
-    levels = [[0.9, 0.05, 0.05], [0.95, 0.03, 0.02], [0.1, 0.2, 0.7]]
+    levels = [[0.9, 0.05, 0.05], [0.95, 0.03, 0.02], [0.01, 0.02, 0.97]]
     pieces = ["whole", "I'm fine.", "I gave my dog to my sister."]
     verdict = safety_verdict(levels, KINDS * 3, pieces, CALM_PATTERNS, LIMITS)
     assert verdict.level is SafetyLevel.CRISIS and verdict.crisis
     assert verdict.evidence == ["I gave my dog to my sister."]
     assert verdict.kind is SafetyKind.VIOLENCE
-    assert verdict.score == pytest.approx(0.9)
+    assert verdict.score == pytest.approx(0.99)
+
+
+def test_the_head_alone_asks_rather_than_stops_unless_it_is_very_sure() -> None:
+    unsure = safety_verdict([[0.1, 0.2, 0.7]], KINDS, ["x"], CALM_PATTERNS, LIMITS)
+    assert unsure.level is SafetyLevel.CHECK_IN
 
 
 def test_possible_risk_is_a_check_in_and_little_risk_is_clear() -> None:
