@@ -35,8 +35,8 @@ def test_eval_themes_meets_the_bars_on_the_test_halves(capsys: pytest.CaptureFix
     assert main(["eval", "themes", "--json", "--data", str(SHARED_DATA)]) == 0
     results = json.loads(capsys.readouterr().out)["results"]
     test = {r["benchmark"]: r for r in results if r["half"] == "test"}
-    assert test["ED-7"]["macro_f1"] >= 0.60
-    assert test["GE-7"]["macro_f1"] >= 0.50
+    assert test["ED-7"]["macro_f1"] >= 0.62  # learned reading 0.641; the lexicon alone 0.624
+    assert test["GE-7"]["macro_f1"] >= 0.55  # learned reading 0.566; the lexicon alone 0.624
     assert len(results) == 4
 
 
