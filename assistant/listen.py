@@ -32,7 +32,7 @@ from assistant.endpoint import (
 )
 from assistant.flows.base import Utterance
 from assistant.hallucinations import is_silence_phrase
-from assistant.ports import Microphone, Speaker, Transcriber, VoiceActivity
+from assistant.ports import Microphone, Speaker, Transcriber, TurnDetector, VoiceActivity
 
 CAP_NOTE = "Thank you. That was a lot to hold; let me reflect on what I've heard so far."
 REPROMPT = "I'm still here, whenever you're ready. There's no rush."
@@ -63,6 +63,10 @@ class TurnTiming:
     ended_at_audio_s: float
     """Audio time since the microphone opened at which the turn was judged finished."""
     capped: bool = False
+    verdict: Completeness | None = None
+    """The words' verdict at the last speculation (None: never speculated)."""
+    finished_p: float | None = None
+    """The audio model's probability that the turn was finished (None: no audio model)."""
 
 
 class Listener:
@@ -80,6 +84,7 @@ class Listener:
         caption: Callable[[str], None] | None = None,
         enter_ends_turn: bool = False,
         speaker_name: str | None = None,
+        turn_detector: TurnDetector | None = None,
     ) -> None:
         self.microphone = microphone
         self.vad = vad
@@ -89,6 +94,7 @@ class Listener:
         self.speaker = speaker
         self.caption = caption
         self.speaker_name = speaker_name
+        self.turn_detector = turn_detector
         self.machine = Endpointer(self.config)
         self.last_timing: TurnTiming | None = None
         self.last_clip: AudioClip | None = None
@@ -166,7 +172,10 @@ class Listener:
             return None
         turn.transcribe(self.transcriber, self.machine.speech_frames)
         verdict = judge_partial(turn.text)
-        self.machine.hint(verdict)
+        finished_p = None
+        if self.turn_detector is not None and verdict is Completeness.FINISHED:
+            finished_p = self.turn_detector.finished_probability(turn.clip().samples)
+        self.machine.hint(verdict, finished_p)
         return self.machine.force_end() if verdict is Completeness.DONE_PHRASE else None
 
     def _finish(self, turn: "_Turn", capped: bool) -> Utterance | None:
@@ -176,7 +185,10 @@ class Listener:
         if not hit:
             turn.transcribe(self.transcriber, self.machine.speech_frames)
         heard_s = self.frames_read * FRAME_MS / 1000
-        self.last_timing = TurnTiming(ended_at, hit, turn.duration_s, heard_s, capped)
+        self.last_timing = TurnTiming(
+            ended_at, hit, turn.duration_s, heard_s, capped,
+            self.machine.verdict, self.machine.finished_p,
+        )  # fmt: skip
         self.last_clip = turn.clip()
         text = strip_done_phrase(turn.text) if turn.text else ""
         if capped:
@@ -213,6 +225,7 @@ def open_listener(
     from assistant.adapters.whisper import WhisperTranscriber
 
     chosen = parse_device(device) if isinstance(device, str) else device
+    detector = load_turn_detector()
     config = config_for(pause)
     microphone = SoundDeviceMicrophone(chosen)
     microphone.start()
@@ -224,7 +237,22 @@ def open_listener(
         speaker=speaker,
         caption=caption,
         enter_ends_turn=True,
+        turn_detector=detector,
     )
+
+
+def load_turn_detector(warn: Callable[[str], None] | None = None) -> TurnDetector | None:
+    """The Smart Turn model, or None (with one warning) when its file is missing or altered:
+    the end of a turn is then judged by the words alone, as before."""
+    from assistant.adapters.turn import SmartTurnDetector
+    from assistant.errors import ModelError
+
+    try:
+        return SmartTurnDetector()
+    except ModelError as exc:
+        message = f"Warning: {exc} Until then, the end of a turn is judged by the words alone."
+        (warn or (lambda text: print(text, file=sys.stderr, flush=True)))(message)
+        return None
 
 
 class _Turn:
