@@ -5,6 +5,7 @@ sentence that sounds finished and is not ("I don't know.") + a pause of 1.5–2.
 of the thought; it is cut when attune takes the first part as the whole turn.
 """
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -128,7 +129,7 @@ POLICIES: dict[str, Callable[[Completeness, bool, float, EndpointConfig], int]] 
         finished_silence_ms=1000
     ).wait_ms(Completeness.FINISHED if setup and v is Completeness.UNSURE else v),
     "words, with set-up sentences": lambda v, _s, _p, c: c.wait_ms(v),
-    "audio alone (p ≥ 0.5 → 0.5 s, else 3.6 s)": lambda _v, _s, p, c: (
+    "audio alone (p ≥ 0.5 → 0.45 s, else 3.6 s)": lambda _v, _s, p, c: (
         c.sounds_finished_silence_ms if p >= c.audio_finished_threshold else c.unsure_silence_ms
     ),
     "words + audio (shipped)": lambda v, _s, p, c: c.wait_ms(v, p),
@@ -140,3 +141,15 @@ only sets things up, and the audio model's probability."""
 def percentile_ms(values: Sequence[float], q: float) -> float:
     """The q-th percentile in milliseconds of values in seconds (0 for none)."""
     return round(float(np.percentile(values, q)) * 1000, 1) if values else 0.0
+
+
+def heard_whole(turn: Spoken, text: str) -> bool:
+    """Whether a heard text holds the whole thought: at least half the words of each part
+    (Whisper may mishear a word or two; a turn cut at its pause loses the whole second part)."""
+    heard = set(_words(text))
+    first, rest = _words(turn.first_part), _words(turn.text)[len(_words(turn.first_part)) :]
+    return all(sum(w in heard for w in part) * 2 >= len(part) for part in (first, rest) if part)
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[a-z']+", text.lower())

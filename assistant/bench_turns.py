@@ -13,7 +13,14 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from assistant.audio import SAMPLE_RATE_HZ, AudioClip
-from assistant.bench_pauses import POLICIES, Spoken, finished_turns, percentile_ms, two_part_turns
+from assistant.bench_pauses import (
+    POLICIES,
+    Spoken,
+    finished_turns,
+    heard_whole,
+    percentile_ms,
+    two_part_turns,
+)
 from assistant.endpoint import Completeness, EndpointConfig, judge_partial, sets_up_more
 from assistant.ports import Synthesizer, Transcriber, TurnDetector
 
@@ -68,6 +75,10 @@ def load_detector() -> tuple[TurnDetector, float]:
     return detector, round(_rss_mb() - before, 1)
 
 
+def _whole(turn: Spoken, heard: list[Any]) -> bool:
+    return len(heard) == 1 and heard_whole(turn, heard[0][0].text)
+
+
 def first_view(
     turn: Spoken, transcriber: Transcriber, detector: TurnDetector
 ) -> tuple[Completeness, bool, float]:
@@ -103,7 +114,7 @@ def measure_turns(
     """Run every two-part and finished turn through the Listener and compare the judges."""
     detector, model_mb = load_detector()
     two, done = two_part_turns(make_voice, count), finished_turns(make_voice, count)
-    cut = sum(len(listen_once(t, vad, transcriber, detector)[0]) != 1 for t in two)
+    cut = sum(not _whole(t, listen_once(t, vad, transcriber, detector)[0]) for t in two)
     delays: list[float] = []
     for turn in done:
         heard, _ = listen_once(turn, vad, transcriber, detector)

@@ -66,8 +66,8 @@ class EndpointConfig:
     start_speech_ms: int = 96
     min_speech_ms: int = 200
     speculate_after_ms: int = 224
-    finished_silence_ms: int = 800
-    sounds_finished_silence_ms: int = 500
+    finished_silence_ms: int = 700
+    sounds_finished_silence_ms: int = 450
     """A finished sentence that the audio model also hears as finished."""
     audio_finished_threshold: float = 0.5
     unsure_silence_ms: int = 3600

@@ -225,6 +225,8 @@ def open_listener(
     from assistant.adapters.whisper import WhisperTranscriber
 
     chosen = parse_device(device) if isinstance(device, str) else device
+    from assistant.adapters.turn import load_turn_detector
+
     detector = load_turn_detector()
     config = config_for(pause)
     microphone = SoundDeviceMicrophone(chosen)
@@ -239,20 +241,6 @@ def open_listener(
         enter_ends_turn=True,
         turn_detector=detector,
     )
-
-
-def load_turn_detector(warn: Callable[[str], None] | None = None) -> TurnDetector | None:
-    """The Smart Turn model, or None (with one warning) when its file is missing or altered:
-    the end of a turn is then judged by the words alone, as before."""
-    from assistant.adapters.turn import SmartTurnDetector
-    from assistant.errors import ModelError
-
-    try:
-        return SmartTurnDetector()
-    except ModelError as exc:
-        message = f"Warning: {exc} Until then, the end of a turn is judged by the words alone."
-        (warn or (lambda text: print(text, file=sys.stderr, flush=True)))(message)
-        return None
 
 
 class _Turn:
@@ -302,3 +290,14 @@ class _EnterKey:
             return self._lines.get_nowait()
         except queue.Empty:
             return None
+
+
+HALF_DUPLEX_NOTE = (
+    "attune hears you between its replies, not over them: words said while it speaks are "
+    "not heard, so wait until it has finished (barge-in is not built yet)."
+)
+
+
+def listening_note() -> str:
+    """One line for `attune doctor` on how attune listens while it speaks."""
+    return HALF_DUPLEX_NOTE

@@ -7,6 +7,8 @@ vendored in models/turn/ and checked by sha256 before it is loaded.
 """
 
 import hashlib
+import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -72,3 +74,14 @@ class SmartTurnDetector:
         features = log_mel(samples)[np.newaxis, :, :]
         (out,) = self._session.run(None, {"input_features": features})
         return float(np.asarray(out).reshape(-1)[0])
+
+
+def load_turn_detector(warn: Callable[[str], None] | None = None) -> SmartTurnDetector | None:
+    """The Smart Turn model, or None (with one warning) when its file is missing or altered:
+    the end of a turn is then judged by the words alone, as before."""
+    try:
+        return SmartTurnDetector()
+    except ModelError as exc:
+        message = f"Warning: {exc} Until then, the end of a turn is judged by the words alone."
+        (warn or (lambda text: print(text, file=sys.stderr, flush=True)))(message)
+        return None
