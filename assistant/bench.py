@@ -16,6 +16,7 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from assistant.audio import SAMPLE_RATE_HZ, AudioClip, resample
+from assistant.bench_turns import TurnReport
 from assistant.config import Settings
 from assistant.ports import Synthesizer, Transcriber, Transcript
 
@@ -70,6 +71,8 @@ class BenchReport(BaseModel):
     classifier_utterances_per_s: float | None
     reading_ms_per_utterance: float
     output: str
+    turns: TurnReport | None = None
+    """Thinking pauses and finished turns (words + audio end of turn)."""
 
 
 @dataclass
@@ -210,12 +213,17 @@ def run_bench(
         measure_latency("naive (after end of turn, beam 5)", turns, vad,
                         BeamTranscriber(whisper, 5), False, answer),
     ]  # fmt: skip
+    from assistant.bench_pauses import pyttsx3_voices
+    from assistant.bench_turns import measure_turns
+
+    turn_report = measure_turns(pyttsx3_voices(), vad, BeamTranscriber(whisper, 1), answer)
     return BenchReport(
         latency=latency,
         transcription=measure_speed(whisper, audio_folder),
         classifier_utterances_per_s=classifier_speed(),
         reading_ms_per_utterance=reading_ms(),
         output=output,
+        turns=turn_report,
     )
 
 

@@ -1,9 +1,12 @@
 """End-of-turn detection on 32 ms frames, counting audio time (pure: no device, no clock).
 
 The listener feeds one speech probability per frame and, when asked to (`SPECULATE`), the
-partial transcript's verdict (`hint`). How long the machine waits through silence depends on
-that verdict: a finished sentence ends the turn quickly, an unfinished clause ("and", "because",
-"um", "I felt …") waits through a thinking pause.
+partial transcript's verdict and, when it has one, the audio model's probability that the turn
+is finished (`hint`). How long the machine waits through silence depends on both: a finished
+sentence that also sounds finished ends the turn quickly; one that does not sound finished, a
+preamble ("I don't know.", "It's hard to explain.") or a subordinate clause standing alone
+("When he walked out of the room.") waits as for an unsure clause; an unfinished clause ("and",
+"because", "um", "I felt …") waits longest.
 """
 
 import re
@@ -63,7 +66,10 @@ class EndpointConfig:
     start_speech_ms: int = 96
     min_speech_ms: int = 200
     speculate_after_ms: int = 224
-    finished_silence_ms: int = 1000
+    finished_silence_ms: int = 700
+    sounds_finished_silence_ms: int = 450
+    """A finished sentence that the audio model also hears as finished."""
+    audio_finished_threshold: float = 0.5
     unsure_silence_ms: int = 3600
     unfinished_silence_ms: int = 4500
     max_utterance_ms: int = 120_000
@@ -79,11 +85,16 @@ class EndpointConfig:
         """Frames of speech in a row that start a turn."""
         return _frames(self.start_speech_ms)
 
-    def wait_ms(self, verdict: Completeness | None) -> int:
-        """Silence that ends a turn, given the partial transcript's verdict (None: not known)."""
+    def wait_ms(self, verdict: Completeness | None, finished_p: float | None = None) -> int:
+        """Silence that ends a turn, given the partial transcript's verdict (None: not known)
+        and the audio model's probability that the turn is finished (None: no audio model)."""
         if verdict is Completeness.DONE_PHRASE:
             return 0
         if verdict is Completeness.FINISHED:
+            if finished_p is None:
+                return self.finished_silence_ms
+            if finished_p >= self.audio_finished_threshold:
+                return min(self.sounds_finished_silence_ms, self.finished_silence_ms)
             return self.finished_silence_ms
         if verdict is Completeness.UNFINISHED:
             return self.unfinished_silence_ms
@@ -102,6 +113,7 @@ def config_for(pause: str | PauseProfile | int | None, **overrides: int) -> Endp
         return replace(
             base,
             finished_silence_ms=finished,
+            sounds_finished_silence_ms=int(finished * 0.625),
             unsure_silence_ms=int(finished * 3.6),
             unfinished_silence_ms=int(finished * 4.5),
         )
@@ -117,6 +129,7 @@ def config_for(pause: str | PauseProfile | int | None, **overrides: int) -> Endp
         return replace(
             base,
             finished_silence_ms=wait,
+            sounds_finished_silence_ms=wait,
             unsure_silence_ms=wait,
             unfinished_silence_ms=wait,
             reprompt_after_ms=2 * wait,
@@ -125,6 +138,7 @@ def config_for(pause: str | PauseProfile | int | None, **overrides: int) -> Endp
     return replace(
         base,
         finished_silence_ms=int(base.finished_silence_ms * scale),
+        sounds_finished_silence_ms=int(base.sounds_finished_silence_ms * scale),
         unsure_silence_ms=int(base.unsure_silence_ms * scale),
         unfinished_silence_ms=int(base.unfinished_silence_ms * scale),
     )
@@ -146,6 +160,36 @@ _CONTINUES = frozenset(
 """Last words that leave a clause unfinished: conjunctions, fillers, articles, subjects."""
 
 
+_PREAMBLE = re.compile(
+    r"^(?:(?:well|so|and|honestly|um|uh|okay|ok),?\s+)*(?:"
+    r"i (?:do not|don'?t|just don'?t) know|i'?m not sure|it'?s (?:hard|difficult|complicated)"
+    r"|it is (?:hard|difficult)|(?:i )?keep thinking|i'?ve been thinking|i was thinking"
+    r"|let me think|how do i (?:say|put)|the thing is|where do i (?:start|begin)|i guess"
+    r"|you know|here'?s the thing|i mean"
+    r")(?:[\s,]+[\w']+){0,4}[\s.!?]*$",
+    re.IGNORECASE,
+)
+"""A short sentence that sets up what comes next: a hedge or an opener (with at most four
+more words, as Whisper may hear them), said before the thought."""
+_SUBORDINATE = re.compile(
+    r"^(?:when|whenever|if|because|since|although|though|while|after|before|unless|until|"
+    r"once|as soon as|every time|the moment)\b[^,;:]*[.!]?$",
+    re.IGNORECASE,
+)
+"""A subordinate clause standing alone ("When he walked out of the room."): its main clause
+is still to come."""
+
+
+def sets_up_more(text: str) -> bool:
+    """Whether the last sentence only sets up the next: a preamble or a lone subordinate
+    clause. Empty text is False."""
+    sentences = [s for s in re.split(r"(?<=[.!?])\s+", text.strip()) if s]
+    if not sentences:
+        return False
+    last = sentences[-1].strip()
+    return bool(_PREAMBLE.match(last) or _SUBORDINATE.match(last))
+
+
 def judge_partial(text: str) -> Completeness:
     """Read a partial transcript: finished sentence, unfinished clause, "I'm done", or unsure.
 
@@ -161,6 +205,8 @@ def judge_partial(text: str) -> Completeness:
         return Completeness.UNFINISHED
     if match_command(stripped) is not None:
         return Completeness.FINISHED
+    if sets_up_more(stripped):
+        return Completeness.UNSURE
     if stripped.endswith((".", "!", "?")):
         return Completeness.FINISHED if len(words) >= 3 else Completeness.UNSURE
     return Completeness.UNSURE
@@ -195,12 +241,15 @@ class Endpointer:
         self.speech_frames = 0
         self.silence_frames = 0
         self.verdict: Completeness | None = None
+        self.finished_p: float | None = None
         self._speculated = False
 
-    def hint(self, verdict: Completeness) -> None:
-        """The partial transcript's verdict for the current silence (after SPECULATE)."""
+    def hint(self, verdict: Completeness, finished_p: float | None = None) -> None:
+        """The partial transcript's verdict for the current silence (after SPECULATE), and
+        the audio model's probability that the turn is finished, when there is one."""
         if self.in_turn:
             self.verdict = verdict
+            self.finished_p = finished_p
 
     def push(self, probability: float) -> Event | None:
         """Advance one frame of audio; returns what happened, if anything."""
@@ -233,6 +282,7 @@ class Endpointer:
             self.speech_frames += 1
             self.silence_frames = 0
             self.verdict = None
+            self.finished_p = None
             self._speculated = False
         else:
             self.silence_frames += 1
@@ -244,7 +294,7 @@ class Endpointer:
         if not self._speculated and self.silence_frames >= _frames(cfg.speculate_after_ms):
             self._speculated = True
             return Event.SPECULATE
-        if self.silence_frames >= _frames(cfg.wait_ms(self.verdict)):
+        if self.silence_frames >= _frames(cfg.wait_ms(self.verdict, self.finished_p)):
             return self._finish()
         return None
 

@@ -32,7 +32,7 @@ from assistant.endpoint import (
 )
 from assistant.flows.base import Utterance
 from assistant.hallucinations import is_silence_phrase
-from assistant.ports import Microphone, Speaker, Transcriber, VoiceActivity
+from assistant.ports import Microphone, Speaker, Transcriber, TurnDetector, VoiceActivity
 
 CAP_NOTE = "Thank you. That was a lot to hold; let me reflect on what I've heard so far."
 REPROMPT = "I'm still here, whenever you're ready. There's no rush."
@@ -63,6 +63,10 @@ class TurnTiming:
     ended_at_audio_s: float
     """Audio time since the microphone opened at which the turn was judged finished."""
     capped: bool = False
+    verdict: Completeness | None = None
+    """The words' verdict at the last speculation (None: never speculated)."""
+    finished_p: float | None = None
+    """The audio model's probability that the turn was finished (None: no audio model)."""
 
 
 class Listener:
@@ -80,6 +84,7 @@ class Listener:
         caption: Callable[[str], None] | None = None,
         enter_ends_turn: bool = False,
         speaker_name: str | None = None,
+        turn_detector: TurnDetector | None = None,
     ) -> None:
         self.microphone = microphone
         self.vad = vad
@@ -89,6 +94,7 @@ class Listener:
         self.speaker = speaker
         self.caption = caption
         self.speaker_name = speaker_name
+        self.turn_detector = turn_detector
         self.machine = Endpointer(self.config)
         self.last_timing: TurnTiming | None = None
         self.last_clip: AudioClip | None = None
@@ -166,7 +172,10 @@ class Listener:
             return None
         turn.transcribe(self.transcriber, self.machine.speech_frames)
         verdict = judge_partial(turn.text)
-        self.machine.hint(verdict)
+        finished_p = None
+        if self.turn_detector is not None and verdict is Completeness.FINISHED:
+            finished_p = self.turn_detector.finished_probability(turn.clip().samples)
+        self.machine.hint(verdict, finished_p)
         return self.machine.force_end() if verdict is Completeness.DONE_PHRASE else None
 
     def _finish(self, turn: "_Turn", capped: bool) -> Utterance | None:
@@ -176,7 +185,10 @@ class Listener:
         if not hit:
             turn.transcribe(self.transcriber, self.machine.speech_frames)
         heard_s = self.frames_read * FRAME_MS / 1000
-        self.last_timing = TurnTiming(ended_at, hit, turn.duration_s, heard_s, capped)
+        self.last_timing = TurnTiming(
+            ended_at, hit, turn.duration_s, heard_s, capped,
+            self.machine.verdict, self.machine.finished_p,
+        )  # fmt: skip
         self.last_clip = turn.clip()
         text = strip_done_phrase(turn.text) if turn.text else ""
         if capped:
@@ -213,6 +225,9 @@ def open_listener(
     from assistant.adapters.whisper import WhisperTranscriber
 
     chosen = parse_device(device) if isinstance(device, str) else device
+    from assistant.adapters.turn import load_turn_detector
+
+    detector = load_turn_detector()
     config = config_for(pause)
     microphone = SoundDeviceMicrophone(chosen)
     microphone.start()
@@ -224,6 +239,7 @@ def open_listener(
         speaker=speaker,
         caption=caption,
         enter_ends_turn=True,
+        turn_detector=detector,
     )
 
 
@@ -274,3 +290,14 @@ class _EnterKey:
             return self._lines.get_nowait()
         except queue.Empty:
             return None
+
+
+HALF_DUPLEX_NOTE = (
+    "attune hears you between its replies, not over them: words said while it speaks are "
+    "not heard, so wait until it has finished (barge-in is not built yet)."
+)
+
+
+def listening_note() -> str:
+    """One line for `attune doctor` on how attune listens while it speaks."""
+    return HALF_DUPLEX_NOTE

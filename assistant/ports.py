@@ -78,6 +78,14 @@ class VoiceActivity(Protocol):
         ...
 
 
+class TurnDetector(Protocol):
+    """Whether a turn sounds finished, judged from its audio (prosody), not its words."""
+
+    def finished_probability(self, samples: Samples) -> float:
+        """P(the speaker has finished) for the turn's 16 kHz audio so far."""
+        ...
+
+
 class Microphone(Protocol):
     """A live stream of 16 kHz mono frames."""
 

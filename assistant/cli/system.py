@@ -103,4 +103,8 @@ def bench_command(args: argparse.Namespace) -> int:
     )
     if report.classifier_utterances_per_s is not None:
         print(f"Lexicon alone: {report.classifier_utterances_per_s:.0f} utterances/s")
+    if report.turns is not None:
+        from assistant.bench_turns import turn_lines
+
+        print("\n".join(turn_lines(report.turns)))
     return 0

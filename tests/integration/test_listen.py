@@ -8,9 +8,17 @@ import pytest
 from assistant.adapters.decode import load_audio
 from assistant.adapters.microphone import WavMicrophone
 from assistant.adapters.silero import SileroVoiceActivity
+from assistant.adapters.turn import SmartTurnDetector
 from assistant.adapters.voice import Pyttsx3Synthesizer
 from assistant.adapters.whisper import WhisperTranscriber
 from assistant.audio import SAMPLE_RATE_HZ, AudioClip
+from assistant.bench_pauses import (
+    Spoken,
+    finished_turns,
+    heard_whole,
+    pyttsx3_voices,
+    two_part_turns,
+)
 from assistant.flows.base import Utterance
 from assistant.listen import Listener
 from assistant.wer import word_error_rate
@@ -130,3 +138,69 @@ def test_a_long_silence_is_met_with_one_gentle_reprompt_then_patient_waiting(
     listener = Listener(mic, SileroVoiceActivity(), whisper, speaker=NoteTaker())
     assert listener.next_utterance() is None
     assert len(said) == 1 and "still here" in said[0]
+
+
+@pytest.fixture(scope="module")
+def smart_turn() -> SmartTurnDetector:
+    return SmartTurnDetector()
+
+
+def hear(turn: Spoken, whisper: WhisperTranscriber, detector: object) -> list[tuple[str, float]]:
+    """What the real Listener heard in one replayed turn, with each end's audio time."""
+    mic = WavMicrophone([AudioClip(turn.samples)])
+    listener = Listener(mic, SileroVoiceActivity(), whisper, turn_detector=detector)  # type: ignore[arg-type]
+    heard = []
+    while (said := listener.next_utterance()) is not None:
+        assert listener.last_timing is not None
+        heard.append((said.text, listener.last_timing.ended_at_audio_s))
+    return heard
+
+
+def test_twenty_thoughts_with_a_pause_after_a_preamble_are_each_heard_whole(
+    whisper: WhisperTranscriber, smart_turn: SmartTurnDetector
+) -> None:
+    turns = two_part_turns(pyttsx3_voices(), 20)
+    assert {t.pause_s for t in turns} >= {1.5, 2.5} and len({t.first_part for t in turns}) == 4
+    for turn in turns:
+        heard = hear(turn, whisper, smart_turn)
+        assert len(heard) == 1, (turn.text, heard)
+        assert heard_whole(turn, heard[0][0]), (turn.text, heard)
+
+
+def test_twenty_finished_turns_end_soon_after_the_speech_does(
+    whisper: WhisperTranscriber, smart_turn: SmartTurnDetector
+) -> None:
+    waits = []
+    for turn in finished_turns(pyttsx3_voices(), 20):
+        heard = hear(turn, whisper, smart_turn)
+        assert len(heard) == 1, (turn.text, heard)
+        waits.append(heard[0][1] - turn.speech_end_s)
+    assert np.percentile(waits, 50) <= 0.8 and max(waits) <= 1.2, sorted(waits)
+
+
+def test_the_same_thinking_pauses_replayed_twice_end_at_the_same_audio_times(
+    whisper: WhisperTranscriber, smart_turn: SmartTurnDetector
+) -> None:
+    turns = [*two_part_turns(pyttsx3_voices(), 2), *finished_turns(pyttsx3_voices(), 2)]
+    first = [hear(t, whisper, smart_turn) for t in turns]
+    assert first == [hear(t, whisper, smart_turn) for t in turns]
+
+
+def test_an_altered_end_of_turn_model_gives_one_warning_and_the_words_still_decide(
+    tmp_path: Path, voice: Pyttsx3Synthesizer, whisper: WhisperTranscriber,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    from assistant.adapters import turn as turn_adapter
+
+    altered = tmp_path / "smart-turn-v3.2-cpu.onnx"
+    altered.write_bytes(turn_adapter.MODEL_PATH.read_bytes()[:-10] + b"0123456789")
+    warnings: list[str] = []
+    for path in (altered, tmp_path / "missing.onnx"):
+        monkeypatch.setattr(turn_adapter, "MODEL_PATH", path)
+        monkeypatch.setattr(turn_adapter.SmartTurnDetector.__init__, "__defaults__", (path,))
+        assert turn_adapter.load_turn_detector(warnings.append) is None
+    assert len(warnings) == 2 and "altered" in warnings[0] and "missing" in warnings[1]
+    assert all("words alone" in w and "\n" not in w for w in warnings)
+    sentence = spoken(voice, "My partner broke a promise to me again and I feel betrayed.")
+    heard, _, _ = listen_all([silence(0.5), sentence, silence(3.0)], whisper)
+    assert len(heard) == 1 and "promise" in heard[0].text.lower()

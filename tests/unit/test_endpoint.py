@@ -9,6 +9,7 @@ from assistant.endpoint import (
     PauseProfile,
     config_for,
     judge_partial,
+    sets_up_more,
     strip_done_phrase,
 )
 
@@ -128,3 +129,55 @@ def test_the_done_phrase_is_not_part_of_what_was_said() -> None:
     assert strip_done_phrase("I am tired. That's all.") == "I am tired."
     assert strip_done_phrase("It was a long day, I'm done") == "It was a long day."
     assert strip_done_phrase("That's all.") == "That's all."
+
+
+def test_a_sentence_that_only_sets_up_the_next_is_not_taken_as_finished() -> None:
+    for preamble in (
+        "I don't know.",
+        "It's hard to explain.",
+        "I keep thinking about it.",
+        "When he walked out of the room.",
+        "He left. I'm not sure how to say it.",
+    ):
+        assert sets_up_more(preamble), preamble
+        assert judge_partial(preamble) is Completeness.UNSURE, preamble
+    for finished in (
+        "When he left, I cried.",
+        "I don't know what to do about any of it anymore.",
+        "I keep thinking about the way you looked at me.",
+    ):
+        assert judge_partial(finished) is Completeness.FINISHED, finished
+
+
+def test_a_finished_sentence_that_also_sounds_finished_is_answered_sooner() -> None:
+    config = EndpointConfig()
+    plain = config.wait_ms(Completeness.FINISHED)
+    assert config.wait_ms(Completeness.FINISHED, 0.9) < plain
+    assert config.wait_ms(Completeness.FINISHED, 0.2) == plain
+    assert config.wait_ms(Completeness.UNSURE, 0.99) == config.unsure_silence_ms
+    assert config.wait_ms(Completeness.UNFINISHED, 0.99) == config.unfinished_silence_ms
+    sure = Endpointer()
+    events = run(sure, [(0.0, 500), (0.9, 2000)])
+    sure.hint(Completeness.FINISHED, 0.95)
+    events = run(sure, [(0.05, 3000)])
+    doubt = Endpointer()
+    run(doubt, [(0.0, 500), (0.9, 2000)])
+    doubt.hint(Completeness.FINISHED, 0.1)
+    later = run(doubt, [(0.05, 3000)])
+    assert ended_at(events) is not None and ended_at(later) is not None
+    assert ended_at(events) < ended_at(later)  # type: ignore[operator]
+
+
+def test_pause_profiles_keep_their_meaning_with_the_audio_verdict() -> None:
+    short, normal, patient, unhurried = (config_for(p) for p in PauseProfile)
+    waits = [c.wait_ms(Completeness.FINISHED, 0.99) for c in (short, normal, patient, unhurried)]
+    assert waits == sorted(waits) and waits[-1] >= 30_000
+    assert unhurried.wait_ms(Completeness.UNSURE, 0.99) >= 30_000
+    assert config_for("2000").wait_ms(Completeness.FINISHED, 0.99) >= 1000
+
+
+def test_a_thinking_pause_after_a_preamble_outlasts_two_and_a_half_seconds() -> None:
+    machine = Endpointer()
+    run(machine, [(0.0, 500), (0.9, 900)])
+    machine.hint(judge_partial("I don't know."), None)
+    assert ended_at(run(machine, [(0.05, 2600)])) is None and machine.in_turn
