@@ -7,7 +7,11 @@ instead of "they". Sentences that disclose self-harm or abuse are never echoed b
 """
 
 import re
+from dataclasses import replace
 
+from assistant.grammar import reflection_problems
+from assistant.language import Inflector, Parser, Sentence, join
+from assistant.quoting import lift_quotes, quote_frame, restore_quotes
 from assistant.safety import check
 from assistant.spoken import SUBJECTS, clean_words, mid_hedges, trim
 
@@ -96,6 +100,8 @@ def _turn(words: list[str], partner: str | None) -> list[str]:
             following = words[i + 1].lower() if i + 1 < len(words) else ""
             if low == "i" and following in ("was", "am"):
                 words[i + 1] = "were" if following == "was" else "are"
+            if low == "i" and out and out[-1].lower() in ("was", "am"):
+                out[-1] = "were" if out[-1].lower() == "was" else "are"
             out.append(_SPEAKER[low])
         elif low == "you":
             is_subject = previous in _SUBJECT_OPENERS
@@ -172,13 +178,30 @@ def _feeling(text: str) -> float:
     return max((t.score for t in reading.themes if t.theme != "neutral"), default=0.0)
 
 
+_FELT = re.compile(
+    r"\b(?:felt|feel|feeling|feels|hurt|hurts|scared|afraid|alone|lonely|angry|sad|upset|"
+    r"happy|glad|grateful|relieved|ashamed|embarrassed|guilty|worried|anxious|exhausted|"
+    r"tired|miss|missed|love|loved|crushed|proud|small|invisible|like a)\b",
+    re.IGNORECASE,
+)
+HEART_FELT_BONUS = 0.3
+"""Added to a sentence's feeling score when it names a feeling or an image ("felt like a")."""
+HEART_MIN_WORDS = 3
+"""Sentences shorter than this ("Yeah.", "In it.") are the heart only when nothing else is."""
+
+
+def _heart_score(sentence: str) -> float:
+    score = _feeling(sentence) + (HEART_FELT_BONUS if _FELT.search(sentence) else 0.0)
+    return score - (1.0 if len(sentence.split()) < HEART_MIN_WORDS else 0.0)
+
+
 def _key_sentence(text: str) -> str | None:
     """The sentence carrying the most feeling, skipping any that a safety check flags."""
     sentences = [s for s in _SENTENCE.split(text.strip()) if s.strip()]
     safe = [s for s in sentences if not check(s).crisis]
     if not safe:
         return None
-    return max(safe, key=lambda s: (_feeling(s), -safe.index(s)))
+    return max(safe, key=lambda s: (_heart_score(s), -safe.index(s)))
 
 
 def _lower_first(turned: str, partner: str | None) -> str:
@@ -195,19 +218,55 @@ def turn_words(text: str, partner: str | None = None) -> str:
     return _lower_first(turned, partner) if turned else ""
 
 
-def reflect(text: str, partner: str | None = None) -> str:
-    """One short clause reflecting `text` back with pronouns turned; empty text gives ""."""
+def _agree(text: str, partner: str, parser: Parser, inflector: Inflector) -> str:
+    """Present-tense verbs whose subject is the named partner put in the he/she form."""
+    fixed: list[Sentence] = []
+    for sentence in parser.parse(text):
+        words = list(sentence)
+        subject = ""
+        for i, word in enumerate(words):
+            if word.dep in ("nsubj", "nsubjpass"):
+                subject = word.text
+            elif word.tag == "VBP" and subject == partner:
+                form = inflector.inflect(word.lemma, "VBZ") or word.text
+                words[i] = replace(word, text=form)
+        fixed.append(tuple(words))
+    return join(fixed) or text
+
+
+def reflect(
+    text: str,
+    partner: str | None = None,
+    parser: Parser | None = None,
+    inflector: Inflector | None = None,
+) -> str:
+    """One short clause reflecting `text` back with pronouns turned; empty text gives "".
+
+    Quoted speech stays the other person's words; when the turned clause fails the grammar
+    check, the person's own words framed as a quote are given instead.
+    """
     if not text.strip():
         return ""
     if check(text).crisis:
         return SAFE_FALLBACK
-    sentence = _key_sentence(text)
+    lifted, quotes = lift_quotes(text.replace("\u2019", "'"))
+    sentence = _key_sentence(lifted)
     if sentence is None:
         return SAFE_FALLBACK
-    words = mid_hedges(clean_words(_WORD.findall(sentence.replace("\u2019", "'"))))
-    words = _us_as_object(_shorten(words))
-    turned = _join(_turn(words, partner.strip() if partner else None))
-    return _lower_first(turned, partner) if turned else ""
+    name = partner.strip() if partner else None
+    words = _us_as_object(_shorten(mid_hedges(clean_words(_WORD.findall(sentence)))))
+    parts = _clauses(_turn(words, name)) if words else []
+    for k in range(len(parts), 0, -1):
+        turned = _lower_first(_join(trim([w for p in parts[:k] for w in p])), name)
+        if name and parser is not None and inflector is not None and turned:
+            turned = _agree(turned, name, parser, inflector)
+        turned = restore_quotes(turned, quotes)
+        if turned and not reflection_problems(turned, name, text, parser):
+            return turned
+    short = len(sentence.split()) < HEART_MIN_WORDS
+    plain = restore_quotes(lifted if short else sentence, quotes).replace('"', "")
+    spoken = [w for w in _WORD.findall(plain) if w]
+    return quote_frame(mid_hedges(clean_words(spoken)), by_sentence=short)
 
 
 def reads_as_clause(reflection: str, partner: str | None = None) -> bool:

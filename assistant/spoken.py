@@ -21,7 +21,7 @@ UNAPOSTROPHISED = {
 }  # fmt: skip
 """Contractions that speech recognition writes without the apostrophe ("dont", "hes")."""
 _HEDGES = (
-    "i think", "i guess", "i suppose", "i mean", "maybe", "perhaps", "honestly", "basically",
+    "i think", "i guess", "i suppose", "i mean", "think", "guess", "maybe", "perhaps", "honestly", "basically",
     "actually", "anyway", "so", "well", "yeah", "yes", "okay", "ok", "and", "no", "also",
     "there's more", "there is more", "i know", "right",
 )  # fmt: skip

@@ -3,7 +3,10 @@
 import re
 from collections.abc import Sequence
 
-from assistant.reflect import reads_as_clause, reflect
+from assistant.grammar import reflection_problems
+from assistant.language import Parser
+from assistant.quoting import framed_quote
+from assistant.reflect import reads_as_clause, reflect, turn_words
 from assistant.themes.taxonomy import Theme, ThemeReading
 
 REFLECT_MIN_WORDS = 4
@@ -27,7 +30,18 @@ _OPENER = re.compile(
 """Openers that read badly after "It sounds like..." ("It sounds like that you'll...")."""
 
 
-def reflection_of(text: str, partner: str | None = None) -> str | None:
+_parser: Parser | None = None
+
+
+def use_parser(parser: Parser | None) -> None:
+    """Set the parser reflections use from now on (the CLI loads spaCy once per session)."""
+    global _parser
+    _parser = parser
+
+
+def reflection_of(
+    text: str, partner: str | None = None, parser: Parser | None = None
+) -> str | None:
     """The speaker's words turned around (see assistant.reflect); None for short answers.
 
     Answers such as "yes" or "I guess so" are not reflected, so no "It sounds like yes."
@@ -36,7 +50,10 @@ def reflection_of(text: str, partner: str | None = None) -> str | None:
     """
     if len(_words(text)) < REFLECT_MIN_WORDS or sounds_unsure(text):
         return None
-    reflection = _OPENER.sub("", reflect(text, partner=partner))
+    reflection = _OPENER.sub("", reflect(text, partner=partner, parser=parser or _parser))
+    quoted = framed_quote(reflection)
+    if quoted is not None and not reads_as_clause(quoted, partner):
+        return None
     return reflection if reads_as_clause(reflection, partner) else None
 
 
@@ -57,12 +74,15 @@ def need_reflection(text: str) -> str | None:
     if not _words(plain) or sounds_unsure(text) or _NO_ACTION.search(plain):
         return None
     full = reflection_of(text)
-    if full is not None and full.split()[0] in _NEED_SUBJECTS:
+    if full is not None and framed_quote(full) is None and full.split()[0] in _NEED_SUBJECTS:
         return full
-    fragment = _NEED_FRAGMENT.sub("", reflect(text)).strip()
+    fragment = _NEED_FRAGMENT.sub("", turn_words(text)).strip().rstrip(".!?,;: ")
     if not fragment or len(_words(fragment)) > 15 or fragment.split()[0] in ("you", "they"):
         return None
-    return f"you needed {fragment}"
+    if named_feeling(fragment) is not None and len(_words(fragment)) <= 3:
+        return f"you felt {fragment}"
+    need = f"you needed {fragment}"
+    return None if reflection_problems(need, source=text) else need
 
 
 UNSURE_MAX_WORDS = 8
