@@ -86,7 +86,8 @@ def cut_off(clause: str) -> bool:
     quoted = bool(_QUOTED.search(clause))
     if not words or (len(words) < 3 and not quoted):
         return True
-    return words[-1] in _DANGLING_END or words[0] in _FRAGMENT_START
+    stranded = words[-1] == "to" and len(words) > 1 and words[-2].endswith(("ed", "used"))
+    return (words[-1] in _DANGLING_END and not stranded) or words[0] in _FRAGMENT_START
 
 
 def reflection_problems(
@@ -108,15 +109,51 @@ def reflection_problems(
         found.append("verb does not agree")
     if _QUOTE_TURNED.search(plain):
         found.append("quoted speech turned")
-    if partner and re.search(r"\b(?:them|themselves)\b", plain, re.IGNORECASE):
-        said = source.lower() if source else ""
-        if not re.search(r"\b(?:them|themselves)\b", said):
+    said = source.lower() if source else ""
+    for word in (r"them|themselves", r"they|they're|they've|they'll|they'd"):
+        pattern = rf"\b(?:{word})\b"
+        if partner and re.search(pattern, plain, re.IGNORECASE) and not re.search(pattern, said):
             found.append("'them' for a named partner")
+    if re.search(r"\bthank (?:them|him|her|[A-Z][a-z]+)\b", plain):
+        found.append("thanks turned round")
     if parser is not None and not _QUOTED.search(reflection):
         sentences = parser.parse(reflection)
         if sentences and not all(has_verb(s) for s in sentences):
             found.append("clause with no verb")
+    elif parser is None and not _QUOTED.search(reflection) and not looks_verbal(reflection):
+        found.append("clause with no verb")
     return found
+
+
+_VERBISH = frozenset(
+    {
+        "am", "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "do",
+        "does", "did", "will", "would", "can", "could", "should", "may", "might", "must",
+        "feel", "feels", "felt", "want", "wants", "need", "needs", "get", "gets", "got",
+        "go", "goes", "went", "keep", "keeps", "kept", "say", "says", "said", "told", "know",
+        "think", "thought", "make", "makes", "made", "take", "took", "see", "saw", "love",
+        "loves", "hate", "hates", "miss", "misses", "wish", "care", "cares", "hurts", "left",
+        "ask", "asks", "listen", "listens", "talk", "talks", "look", "looks", "seem", "seems",
+        "come", "came", "spent", "let", "put", "cut", "hit", "lost", "gone", "done",
+    }
+)  # fmt: skip
+_CONTRACTED_VERB = re.compile(
+    r"\b(?:i|you|we|they|he|she|it|that|there|who|what)'(?:re|s|ve|ll|d|m)\b|n't\b",
+    re.IGNORECASE,
+)
+
+
+def looks_verbal(clause: str) -> bool:
+    """Without a parser: whether a clause holds something that reads as a verb."""
+    if _CONTRACTED_VERB.search(clause):
+        return True
+    words = [w.lower() for w in _WORD.findall(clause)]
+    if len(words) >= 2 and (words[0] in _PRONOUN_SUBJECTS or clause[:1].isupper()):
+        return True
+    return any(w in _VERBISH or (w.endswith("ed") and len(w) > 3) for w in words)
+
+
+_PRONOUN_SUBJECTS = frozenset({"you", "they", "he", "she", "it", "we", "nobody", "everyone"})
 
 
 def line_problems(line: str, parser: Parser | None = None) -> list[str]:
@@ -184,8 +221,7 @@ def reverses(source: str, reflection: str) -> bool:
         following = [w for w in said[i + 1 : i + 4] if w not in _STOP and w not in _NEGATION]
         if not following or following[0] not in back_set:
             continue
-        at = back.index(following[0])
-        window = back[max(0, at - 4) : at]
-        if not _NEGATION & set(window):
+        places = [j for j, w in enumerate(back) if w == following[0]]
+        if not any(_NEGATION & set(back[max(0, j - 4) : j + 3]) for j in places):
             return True
     return False

@@ -38,9 +38,13 @@ class Parser(Protocol):
 
 
 class Inflector(Protocol):
-    """Gives a verb in another form ("listen", "VBZ" -> "listens")."""
+    """Gives a verb in another form ("listen", "VBZ" -> "listens") or its base form."""
 
     def inflect(self, lemma: str, tag: str) -> str | None: ...
+
+    def lemma(self, verb: str) -> str | None:
+        """The base form of a verb ("telling" -> "tell"); None when unknown."""
+        ...
 
 
 VERB_POS = frozenset({"VERB", "AUX"})

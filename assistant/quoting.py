@@ -18,13 +18,14 @@ _SPEECH = (
     r"was like|is like|was all|is all)"
 )
 _DIRECT_START = (
-    r"(?:oh|ohh|well|wow|seriously|whatever|why|what|how|are you|"
+    r"(?:oh|ohh|well|wow|seriously|whatever|thank you|(?:why|what|how) (?:are|is|do|did|can)\b|"
+    r"are you|"
     r"did you|do you|don't you|can you|could you|would you|you|you're|youre|your|you've|"
     r"you'll|you always|you never|look|come on|hey|ugh)"
 )
 _IMPLICIT = re.compile(
     rf"({_SPEECH})\s*,?\s+(?:like\s+)?({_DIRECT_START}\b[^.!?]*?)"
-    r"(?=\s*(?:[.!?]|,?\s+(?:and|but|so|then)\s+(?:i|i'm|im|he|she|they|we)\b|$))",
+    r"(?=\s*(?:[.!?]|,?\s+(?:and|but|so|then)\s+(?:i|i'm|im|he|she|they|we|it|that)\b|$))",
     re.IGNORECASE,
 )
 _FRAGMENT_OPENERS = frozenset({"yeah", "yes", "okay", "ok", "so", "well", "um", "uh", ","})
@@ -46,6 +47,9 @@ def lift_quotes(text: str) -> tuple[str, list[str]]:
         return " " + PLACEHOLDER.format(len(quotes) - 1) + " "
 
     def implicit(match: re.Match[str]) -> str:
+        before = match.string[: match.start()].split()
+        if before and before[-1].lower() in ("you", "we"):
+            return match.group(0)
         quotes.append(_apostrophes(match.group(2).strip().rstrip(",")))
         return f"{match.group(1)} {PLACEHOLDER.format(len(quotes) - 1)}"
 

@@ -18,7 +18,7 @@ from assistant.spoken import SUBJECTS, clean_words, mid_hedges, trim
 MAX_WORDS = 25
 SAFE_FALLBACK = "you are carrying something that matters a great deal"
 
-_WORD = re.compile(r"[\w']+|[^\w\s]")
+_WORD = re.compile(r"[\w']+(?:-[\w']+)*|[^\w\s]")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _US_AFTER = frozenset({"like", "want", "wanted", "need", "needed", "wish", "asked", "ask", "get"})
 _FRAGMENT_START = frozenset(
@@ -43,6 +43,8 @@ _SPEAKER = {
     "we": "you", "us": "you", "our": "your", "ours": "yours", "ourselves": "yourselves",
     "we're": "you're", "we've": "you've", "we'll": "you'll", "we'd": "you'd",
 }  # fmt: skip
+_FIRST_BE = {"was": "were", "am": "are", "wasn't": "weren't", "wasnt": "weren't"}
+"""Forms of "be" that change with "I" -> "you"."""
 _LISTENER_THEY = {
     "your": "their", "yours": "theirs", "yourself": "themselves", "you're": "they're",
     "you've": "they've", "you'll": "they'll", "you'd": "they'd", "youre": "they're",
@@ -98,10 +100,10 @@ def _turn(words: list[str], partner: str | None) -> list[str]:
             continue
         if low in _SPEAKER:
             following = words[i + 1].lower() if i + 1 < len(words) else ""
-            if low == "i" and following in ("was", "am"):
-                words[i + 1] = "were" if following == "was" else "are"
-            if low == "i" and out and out[-1].lower() in ("was", "am"):
-                out[-1] = "were" if out[-1].lower() == "was" else "are"
+            if low == "i" and following in _FIRST_BE:
+                words[i + 1] = _FIRST_BE[following]
+            if low == "i" and out and out[-1].lower() in _FIRST_BE:
+                out[-1] = _FIRST_BE[out[-1].lower()]
             out.append(_SPEAKER[low])
         elif low == "you":
             is_subject = previous in _SUBJECT_OPENERS
@@ -112,7 +114,9 @@ def _turn(words: list[str], partner: str | None) -> list[str]:
                 out.append("they" if is_subject else "them")
         elif low in _LISTENER_THEY:
             named_before = partner is not None and any(partner in w for w in out)
-            table = _LISTENER_NAMED if partner and not named_before else _LISTENER_THEY
+            possessive = low in ("your", "yours", "yourself")
+            named = partner and not (named_before and possessive)
+            table = _LISTENER_NAMED if named else _LISTENER_THEY
             out.append(table[low].format(n=partner))
         else:
             out.append(word)
@@ -218,6 +222,16 @@ def turn_words(text: str, partner: str | None = None) -> str:
     return _lower_first(turned, partner) if turned else ""
 
 
+_THANK = re.compile(r"^(?:thank you|thanks)\s+(?:so much\s+)?for\b", re.IGNORECASE)
+
+
+def _without_vocative(sentence: str, name: str | None) -> str:
+    """ "Maya, when you went..." -> "when you went..."; "thank you for" -> "you're thankful"."""
+    if name and re.match(rf"^\s*{re.escape(name)}\s*,\s*", sentence, re.IGNORECASE):
+        sentence = re.sub(rf"^\s*{re.escape(name)}\s*,\s*", "", sentence, flags=re.IGNORECASE)
+    return _THANK.sub(f"I'm thankful to {name or 'them'} for", sentence.strip())
+
+
 def _agree(text: str, partner: str, parser: Parser, inflector: Inflector) -> str:
     """Present-tense verbs whose subject is the named partner put in the he/she form."""
     fixed: list[Sentence] = []
@@ -254,6 +268,7 @@ def reflect(
     if sentence is None:
         return SAFE_FALLBACK
     name = partner.strip() if partner else None
+    sentence = _without_vocative(sentence, name)
     words = _us_as_object(_shorten(mid_hedges(clean_words(_WORD.findall(sentence)))))
     parts = _clauses(_turn(words, name)) if words else []
     for k in range(len(parts), 0, -1):

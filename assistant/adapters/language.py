@@ -50,9 +50,14 @@ class LemmInflector:
         import lemminflect
 
         self._get = lemminflect.getInflection
+        self._lemma = lemminflect.getLemma
 
     def inflect(self, lemma: str, tag: str) -> str | None:
         forms = self._get(lemma, tag=tag)
+        return str(forms[0]) if forms else None
+
+    def lemma(self, verb: str) -> str | None:
+        forms = self._lemma(verb.lower(), upos="VERB")
         return str(forms[0]) if forms else None
 
 

@@ -1,8 +1,11 @@
 """Small readings of what a person said, shared by the flows: answers, commitments, themes."""
 
+# commitment_text and commitment_sentence live in assistant.commitment; kept importable here.
+
 import re
 from collections.abc import Sequence
 
+from assistant.commitment import _NO_ACTION, commitment_sentence, commitment_text
 from assistant.grammar import reflection_problems
 from assistant.language import Parser
 from assistant.quoting import framed_quote
@@ -210,39 +213,6 @@ def follow_up_done(answer: str) -> bool:
     """Whether an answer about an earlier commitment says it was carried out."""
     plain = _plain(answer)
     return not _NOT_DONE.search(plain) and bool(_DONE.search(plain))
-
-
-_NO_ACTION = re.compile(
-    r"^(no|nope|nothing|i don't know|i'm not sure|not sure|no idea|i can't think|"
-    r"i'd rather not|none|pass)\b"
-)
-_LEAD_IN = re.compile(
-    r"^(?:(?:yes|yeah|okay|ok|so|well|um|maybe|i think|perhaps)[, ]+)*"
-    r"(?:i'll|i will|i'm going to|i am going to|i want to|i'd like to|i would like to|"
-    r"i could|i can|i'm gonna|i plan to|i promise to|i commit to)?\s*"
-)
-
-
-_HANGING = re.compile(
-    r"(?:[, ]+(?:maybe|i guess|i think|probably|or something|or whatever|if i can|i suppose))+$",
-    re.IGNORECASE,
-)
-
-
-def commitment_text(answer: str) -> str | None:
-    """The action a person named, in their words without "I'll"; None when they named none."""
-    plain = _plain(answer)
-    if not _words(plain) or _NO_ACTION.search(plain):
-        return None
-    text = answer.strip().replace("\u2019", "'")
-    match = _LEAD_IN.match(text.lower())
-    rest = text[match.end() :] if match else text
-    rest = _HANGING.sub("", rest.strip().rstrip(".!?,;: ")).rstrip(".!?,;: ")
-    if len(_words(rest)) < 2:
-        return None
-    if not re.match(r"I\b|I'", rest):
-        rest = rest[0].lower() + rest[1:]
-    return rest
 
 
 _STATED_ACTION = re.compile(
