@@ -7,7 +7,7 @@ double quotes are the other person's own and are skipped by the person checks. W
 
 import re
 
-from assistant.language import Parser, has_verb
+from assistant.language import Parser, Sentence, has_verb
 
 MAX_REFLECTION_WORDS = 25
 
@@ -20,7 +20,12 @@ _NOT_AFTER_MODAL = (
     r"of|in|on|at|with|for|from|by|and|or|but|so|is|are|was|were|am|been)"
 )
 _DANGLING_MODAL = re.compile(rf"\b{_MODAL}\s+{_NOT_AFTER_MODAL}\b", re.IGNORECASE)
-_MODAL_AT_END = re.compile(rf"\b{_MODAL}\s*(?:[.!?]|$)", re.IGNORECASE)
+_QUESTION_MODAL = re.compile(
+    rf"\b{_MODAL}\s+(?!(?:i|you|he|she|we|they|it|that|this)\b){_NOT_AFTER_MODAL}\b",
+    re.IGNORECASE,
+)
+"""In a question a pronoun may follow its modal ("What would it be?")."""
+_MODAL_AT_END = re.compile(r"\b\w+'(?:ll|d)\s*(?:[.!?]|$)", re.IGNORECASE)
 _SUBJECT_MODAL = re.compile(
     r"\b(?:you|they|he|she|we|i|it)(?:'ll|'d| will| would)\b|"
     r"\b[A-Z][a-z]+ (?:will|would)\b",
@@ -45,7 +50,7 @@ _QUOTE_TURNED = re.compile(
 _DANGLING_END = frozenset(
     {
         "to", "the", "a", "an", "and", "but", "or", "of", "with", "for", "from", "my", "your",
-        "his", "her", "their", "our", "because", "when", "if", "so", "in", "on", "at", "by",
+        "his", "their", "our", "because", "when", "if", "so", "in", "on", "at", "by",
         "than", "like", "about", "into", "just", "very", "really", "not", "whose", "you'll",
         "you'd", "they'll", "they'd",
     }
@@ -71,8 +76,11 @@ def modal_problems(text: str) -> list[str]:
     """A modal with no verb after it ("you'll the") or two stacked in one clause."""
     plain = unquoted(text)
     found: list[str] = []
-    if _DANGLING_MODAL.search(plain) or _MODAL_AT_END.search(plain):
-        found.append("dangling modal")
+    for piece in re.split(r"(?<=[.!?])\s+", plain):
+        dangling = _QUESTION_MODAL if piece.rstrip().endswith("?") else _DANGLING_MODAL
+        if dangling.search(piece) or _MODAL_AT_END.search(piece):
+            found.append("dangling modal")
+            break
     for clause in _JOINS.split(plain):
         if clause and len(_SUBJECT_MODAL.findall(clause)) > 1:
             found.append("doubled modal")
@@ -105,7 +113,7 @@ def reflection_problems(
         found.append("too long")
     if _FIRST_PERSON.search(plain):
         found.append("first person left")
-    if _AGREEMENT.search(plain):
+    if disagrees(plain):
         found.append("verb does not agree")
     if _QUOTE_TURNED.search(plain):
         found.append("quoted speech turned")
@@ -120,6 +128,8 @@ def reflection_problems(
         sentences = parser.parse(reflection)
         if sentences and not all(has_verb(s) for s in sentences):
             found.append("clause with no verb")
+        if any(_needs_a_feeling(s) for s in sentences):
+            found.append("need with no object")
     elif parser is None and not _QUOTED.search(reflection) and not looks_verbal(reflection):
         found.append("clause with no verb")
     return found
@@ -156,23 +166,40 @@ def looks_verbal(clause: str) -> bool:
 _PRONOUN_SUBJECTS = frozenset({"you", "they", "he", "she", "it", "we", "nobody", "everyone"})
 
 
+_OBJECTS = frozenset({"dobj", "xcomp", "ccomp", "prep", "attr", "pobj"})
+
+
+def _needs_a_feeling(sentence: Sentence) -> bool:
+    """ "you needed alone": need or want whose only complement is an adjective or adverb."""
+    for i, word in enumerate(sentence):
+        if word.lemma not in ("need", "want"):
+            continue
+        children = [w for w in sentence if w.head == i and w is not word]
+        if children and any(w.dep in ("advmod", "acomp") and w.pos in ("ADJ", "ADV")
+                            for w in children if sentence.index(w) > i):
+            return not any(w.dep in _OBJECTS for w in children)
+    return False
+
+
 def line_problems(line: str, parser: Parser | None = None) -> list[str]:
     """What is wrong with a whole spoken line: modals, broken or verbless sentences."""
     found = modal_problems(line)
-    pieces = [p for p in re.split(r"(?<=[.!?])\s+", unquoted(line).strip()) if p]
+    pieces = [p for p in re.split(r"(?<=[.!?])\s+(?=[^\"”]*(?:[\"“][^\"”]*[\"”][^\"”]*)*$)",
+                                  line.strip()) if p]
     for piece in pieces:
-        if piece[:1].islower():
+        if unquoted(piece).strip()[:1].islower():
             found.append("sentence starts in lower case")
-        if cut_off(piece.rstrip(".!?")) and _word_count(piece) > 0 and not _short_ok(piece):
+        if _ends_cut(piece):
             found.append("cut-off sentence")
-    if _AGREEMENT.search(unquoted(line)):
+    if disagrees(unquoted(line)):
         found.append("verb does not agree")
     if _QUOTE_TURNED.search(unquoted(line)):
         found.append("quoted speech turned")
     if parser is not None:
         for sentence in parser.parse(unquoted(line)):
             words = [w for w in sentence if w.pos != "PUNCT"]
-            if len(words) >= 2 and not has_verb(sentence) and not _short_ok(line):
+            question = sentence[-1].text == "?"
+            if len(words) >= 2 and not has_verb(sentence) and not question and not _short_ok(line):
                 found.append("sentence with no verb")
                 break
     return sorted(set(found))
@@ -184,6 +211,45 @@ _SHORT_OK = re.compile(
     r"and you|one more thing|no rush|take your time|good evening|right)\b",
     re.IGNORECASE,
 )
+
+
+_CUT_END = frozenset(
+    {"the", "a", "an", "my", "your", "their", "his", "to", "and", "but", "or", "of", "because",
+     "than", "into", "with", "from", "if", "when", "is", "was", "are", "were"}
+)  # fmt: skip
+_STRANDED_OK = frozenset(
+    {"lied", "listened", "talked", "used", "spoken", "looking", "forward", "want", "wanted",
+     "need", "needed", "like", "have", "going", "ought", "try", "able", "ready"}
+)  # fmt: skip
+
+
+def _ends_cut(piece: str) -> bool:
+    """A sentence of a spoken line that stops on a function word or is one lone word."""
+    words = [w.lower() for w in _WORD.findall(unquoted(piece))]
+    if not words or piece.rstrip().endswith(("?", "…", "...")):
+        return False
+    if len(words) == 1 and not _QUOTED.search(piece):
+        return not _short_ok(piece)
+    stranded = len(words) > 1 and words[-2] in _STRANDED_OK
+    return words[-1] in _CUT_END and not stranded
+
+
+_OBJECT_BEFORE = frozenset(
+    {"of", "to", "for", "with", "about", "at", "from", "like", "than", "around", "by",
+     "did", "do", "does", "would", "could", "should", "will", "can", "what", "how"}
+)  # fmt: skip
+
+
+def disagrees(text: str) -> bool:
+    """A subject and verb that do not agree ("you was", "why am you"), outside questions'
+    inversions and objects ("part of you is")."""
+    for match in _AGREEMENT.finditer(text):
+        before = text[: match.start()].split()
+        if not before or before[-1].lower().strip(",") not in _OBJECT_BEFORE:
+            return True
+        if match.group(0).lower().startswith(("am ", "are ", "is ")):
+            return True
+    return False
 
 
 def _short_ok(piece: str) -> bool:
