@@ -101,10 +101,13 @@ def reply_path(
 ) -> Callable[[str], float]:
     """What attune does after a turn: safety gate, themes, the evening flow's reply, voice,
     first sample."""
+    from assistant.adapters.language import load_language
+    from assistant.flows.wording import use_language
     from assistant.prompts import load_library
     from assistant.session import answer_once
 
     library = load_library()
+    use_language(*load_language())
 
     def answer(text: str) -> float:
         _reading, _check, reply = answer_once(text, library=library)

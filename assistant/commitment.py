@@ -29,8 +29,9 @@ _HANGING = re.compile(
 )
 _INNER_MODAL = re.compile(
     r"^(?P<front>(?:every|each|tonight|tomorrow|when|whenever|after|before|on|at|next|this|"
-    r"from now on|if|once|in the)\b(?:(?!\b(?:i|I)\b).){0,60}?)[, ]*\b(?:I'll|Ill|I will|I'm going to|"
-    r"Im going to|I'm gonna|I am going to|I'd|I would)\s+(?P<action>.+)$",
+    r"from now on|if|once|in the)\b(?:(?!\b(?:i|I)\b).){0,60}?)[, ]*\b"
+    r"(?:I'll|Ill|I will|I'm going to|Im going to|I'm gonna|I am going to|I'd|I would)"
+    r"\s+(?P<action>.+)$",
     re.IGNORECASE,
 )
 """A fronted time or place before the modal ("every night before bed I'll tell you ...")."""

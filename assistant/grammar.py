@@ -175,8 +175,11 @@ def _needs_a_feeling(sentence: Sentence) -> bool:
         if word.lemma not in ("need", "want"):
             continue
         children = [w for w in sentence if w.head == i and w is not word]
-        if children and any(w.dep in ("advmod", "acomp") and w.pos in ("ADJ", "ADV")
-                            for w in children if sentence.index(w) > i):
+        if children and any(
+            w.dep in ("advmod", "acomp") and w.pos in ("ADJ", "ADV")
+            for w in children
+            if sentence.index(w) > i
+        ):
             return not any(w.dep in _OBJECTS for w in children)
     return False
 
@@ -184,8 +187,11 @@ def _needs_a_feeling(sentence: Sentence) -> bool:
 def line_problems(line: str, parser: Parser | None = None) -> list[str]:
     """What is wrong with a whole spoken line: modals, broken or verbless sentences."""
     found = modal_problems(line)
-    pieces = [p for p in re.split(r"(?<=[.!?])\s+(?=[^\"”]*(?:[\"“][^\"”]*[\"”][^\"”]*)*$)",
-                                  line.strip()) if p]
+    pieces = [
+        p
+        for p in re.split(r"(?<=[.!?])\s+(?=[^\"”]*(?:[\"“][^\"”]*[\"”][^\"”]*)*$)", line.strip())
+        if p
+    ]
     for piece in pieces:
         if unquoted(piece).strip()[:1].islower():
             found.append("sentence starts in lower case")
@@ -261,7 +267,7 @@ _NEGATION = frozenset({"not", "no", "never", "n't", "nothing", "nobody", "nor", 
 _STOP = frozenset(
     {"a", "an", "the", "to", "of", "and", "i", "you", "it", "that", "is", "was", "be", "at",
      "in", "on", "really", "just", "so", "very", "even", "my", "your", "me", "he", "she",
-     "they", "feel", "felt", "at", "all", "about", "them", "him", "her"}
+     "they", "feel", "felt", "all", "about", "them", "him", "her"}
 )  # fmt: skip
 
 

@@ -24,8 +24,9 @@ UNAPOSTROPHISED = {
 }  # fmt: skip
 """Contractions that speech recognition writes without the apostrophe ("dont", "hes")."""
 _HEDGES = (
-    "i think", "i guess", "i suppose", "i mean", "think", "guess", "maybe", "perhaps", "honestly", "basically",
-    "actually", "anyway", "so", "well", "yeah", "yes", "okay", "ok", "and", "no", "also",
+    "i think", "i guess", "i suppose", "i mean", "think", "guess", "maybe", "perhaps",
+    "honestly", "basically", "actually", "anyway", "so", "well", "yeah", "yes", "okay", "ok",
+    "and", "no", "also",
     "there's more", "there is more", "i know", "right",
 )  # fmt: skip
 """Openers dropped when a clause follows them ("I think I'm afraid" -> "you're afraid")."""

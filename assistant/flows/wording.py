@@ -7,10 +7,13 @@ from collections.abc import Sequence
 
 from assistant.commitment import _NO_ACTION, commitment_sentence, commitment_text
 from assistant.grammar import reflection_problems
-from assistant.language import Parser
+from assistant.language import Inflector, Parser
 from assistant.quoting import framed_quote
 from assistant.reflect import reads_as_clause, reflect, turn_words
 from assistant.themes.taxonomy import Theme, ThemeReading
+
+__all__ = ["commitment_sentence", "commitment_text"]
+"""Re-exported from assistant.commitment for the flows; the rest is public by name."""
 
 REFLECT_MIN_WORDS = 4
 """Answers shorter than this ("yes", "not really") are not reflected back."""
@@ -34,12 +37,14 @@ _OPENER = re.compile(
 
 
 _parser: Parser | None = None
+_inflector: Inflector | None = None
 
 
-def use_parser(parser: Parser | None) -> None:
-    """Set the parser reflections use from now on (the CLI loads spaCy once per session)."""
-    global _parser
-    _parser = parser
+def use_language(parser: Parser | None, inflector: Inflector | None = None) -> None:
+    """Set the parser and inflector reflections use from now on (loaded once per session by
+    the CLI through assistant.adapters.language); None keeps the simpler word rules."""
+    global _parser, _inflector
+    _parser, _inflector = parser, inflector
 
 
 def reflection_of(
@@ -53,7 +58,9 @@ def reflection_of(
     """
     if len(_words(text)) < REFLECT_MIN_WORDS or sounds_unsure(text):
         return None
-    reflection = _OPENER.sub("", reflect(text, partner=partner, parser=parser or _parser))
+    parser = parser or _parser
+    inflector = _inflector if parser is not None else None
+    reflection = _OPENER.sub("", reflect(text, partner, parser, inflector))
     quoted = framed_quote(reflection)
     if quoted is not None and not reads_as_clause(quoted, partner):
         return None

@@ -115,7 +115,7 @@ def test_every_reflect_prompt_reads_well_around_corpus_reflections(
 ) -> None:
     reflections = [reflect(s.text, None, parser, inflector) for s in CORPUS[::9]]
     bad = []
-    for step, _, variant in library.all_variants():
+    for _, _, variant in library.all_variants():
         if "reflection" not in variant.placeholders():
             continue
         for back in reflections:
