@@ -35,6 +35,10 @@ _INNER_MODAL = re.compile(
     re.IGNORECASE,
 )
 """A fronted time or place before the modal ("every night before bed I'll tell you ...")."""
+_PROPER = frozenset(
+    {"monday", "mondays", "tuesday", "tuesdays", "wednesday", "wednesdays", "thursday",
+     "thursdays", "friday", "fridays", "saturday", "saturdays", "sunday", "sundays"}
+)  # fmt: skip
 _ING = re.compile(r"^(\w+?)(\w)?ing\b")
 _E_VERBS = frozenset({"mak", "tak", "giv", "writ", "hav", "leav", "sav", "shar", "com", "us"})
 
@@ -73,7 +77,9 @@ def commitment_text(answer: str, inflector: Inflector | None = None) -> str | No
     rest = _HANGING.sub("", rest.strip().rstrip(".!?,;: ")).rstrip(".!?,;: ")
     inner = _INNER_MODAL.match(rest)
     if inner:
-        front = inner.group("front").strip(" ,").lower()
+        front = inner.group("front").strip(" ,")
+        if front.split()[0].lower() not in _PROPER:
+            front = front[0].lower() + front[1:]
         rest = f"{inner.group('action').rstrip('.!?,;: ')} {front}"
     if len(_words(rest)) < 2:
         return None
