@@ -106,12 +106,15 @@ def reply_path(
     """What attune does after a turn: safety gate, themes, the evening flow's reply, voice,
     first sample."""
     from assistant.adapters.embedding import MiniLmEmbedder
+    from assistant.adapters.language import load_language
+    from assistant.flows.wording import use_language
     from assistant.prompts import load_library
     from assistant.reading import Reader
     from assistant.session import answer_once
 
     library = load_library()
     reader = Reader(MiniLmEmbedder(), cache_size=0)  # every turn read afresh, as in a session
+    use_language(*load_language())
 
     def answer(text: str) -> float:
         _reading, _check, reply = answer_once(

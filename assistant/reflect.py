@@ -7,14 +7,18 @@ instead of "they". Sentences that disclose self-harm or abuse are never echoed b
 """
 
 import re
+from dataclasses import replace
 
+from assistant.grammar import reflection_problems
+from assistant.language import Inflector, Parser, Sentence, join
+from assistant.quoting import lift_quotes, quote_frame, restore_quotes
 from assistant.safety import check
 from assistant.spoken import SUBJECTS, clean_words, mid_hedges, trim
 
 MAX_WORDS = 25
 SAFE_FALLBACK = "you are carrying something that matters a great deal"
 
-_WORD = re.compile(r"[\w']+|[^\w\s]")
+_WORD = re.compile(r"[\w']+(?:-[\w']+)*|[^\w\s]")
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _US_AFTER = frozenset({"like", "want", "wanted", "need", "needed", "wish", "asked", "ask", "get"})
 _FRAGMENT_START = frozenset(
@@ -39,6 +43,8 @@ _SPEAKER = {
     "we": "you", "us": "you", "our": "your", "ours": "yours", "ourselves": "yourselves",
     "we're": "you're", "we've": "you've", "we'll": "you'll", "we'd": "you'd",
 }  # fmt: skip
+_FIRST_BE = {"was": "were", "am": "are", "wasn't": "weren't", "wasnt": "weren't"}
+"""Forms of "be" that change with "I" -> "you"."""
 _LISTENER_THEY = {
     "your": "their", "yours": "theirs", "yourself": "themselves", "you're": "they're",
     "you've": "they've", "you'll": "they'll", "you'd": "they'd", "youre": "they're",
@@ -94,8 +100,10 @@ def _turn(words: list[str], partner: str | None) -> list[str]:
             continue
         if low in _SPEAKER:
             following = words[i + 1].lower() if i + 1 < len(words) else ""
-            if low == "i" and following in ("was", "am"):
-                words[i + 1] = "were" if following == "was" else "are"
+            if low == "i" and following in _FIRST_BE:
+                words[i + 1] = _FIRST_BE[following]
+            if low == "i" and out and out[-1].lower() in _FIRST_BE:
+                out[-1] = _FIRST_BE[out[-1].lower()]
             out.append(_SPEAKER[low])
         elif low == "you":
             is_subject = previous in _SUBJECT_OPENERS
@@ -106,7 +114,9 @@ def _turn(words: list[str], partner: str | None) -> list[str]:
                 out.append("they" if is_subject else "them")
         elif low in _LISTENER_THEY:
             named_before = partner is not None and any(partner in w for w in out)
-            table = _LISTENER_NAMED if partner and not named_before else _LISTENER_THEY
+            possessive = low in ("your", "yours", "yourself")
+            named = partner and not (named_before and possessive)
+            table = _LISTENER_NAMED if named else _LISTENER_THEY
             out.append(table[low].format(n=partner))
         else:
             out.append(word)
@@ -172,13 +182,30 @@ def _feeling(text: str) -> float:
     return max((t.score for t in reading.themes if t.theme != "neutral"), default=0.0)
 
 
+_FELT = re.compile(
+    r"\b(?:felt|feel|feeling|feels|hurt|hurts|scared|afraid|alone|lonely|angry|sad|upset|"
+    r"happy|glad|grateful|relieved|ashamed|embarrassed|guilty|worried|anxious|exhausted|"
+    r"tired|miss|missed|love|loved|crushed|proud|small|invisible|like a)\b",
+    re.IGNORECASE,
+)
+HEART_FELT_BONUS = 0.3
+"""Added to a sentence's feeling score when it names a feeling or an image ("felt like a")."""
+HEART_MIN_WORDS = 3
+"""Sentences shorter than this ("Yeah.", "In it.") are the heart only when nothing else is."""
+
+
+def _heart_score(sentence: str) -> float:
+    score = _feeling(sentence) + (HEART_FELT_BONUS if _FELT.search(sentence) else 0.0)
+    return score - (1.0 if len(sentence.split()) < HEART_MIN_WORDS else 0.0)
+
+
 def _key_sentence(text: str) -> str | None:
     """The sentence carrying the most feeling, skipping any that a safety check flags."""
     sentences = [s for s in _SENTENCE.split(text.strip()) if s.strip()]
     safe = [s for s in sentences if not check(s).crisis]
     if not safe:
         return None
-    return max(safe, key=lambda s: (_feeling(s), -safe.index(s)))
+    return max(safe, key=lambda s: (_heart_score(s), -safe.index(s)))
 
 
 def _lower_first(turned: str, partner: str | None) -> str:
@@ -195,19 +222,66 @@ def turn_words(text: str, partner: str | None = None) -> str:
     return _lower_first(turned, partner) if turned else ""
 
 
-def reflect(text: str, partner: str | None = None) -> str:
-    """One short clause reflecting `text` back with pronouns turned; empty text gives ""."""
+_THANK = re.compile(r"^(?:thank you|thanks)\s+(?:so much\s+)?for\b", re.IGNORECASE)
+
+
+def _without_vocative(sentence: str, name: str | None) -> str:
+    """ "Maya, when you went..." -> "when you went..."; "thank you for" -> "you're thankful"."""
+    if name and re.match(rf"^\s*{re.escape(name)}\s*,\s*", sentence, re.IGNORECASE):
+        sentence = re.sub(rf"^\s*{re.escape(name)}\s*,\s*", "", sentence, flags=re.IGNORECASE)
+    return _THANK.sub(f"I'm thankful to {name or 'them'} for", sentence.strip())
+
+
+def _agree(text: str, partner: str, parser: Parser, inflector: Inflector) -> str:
+    """Present-tense verbs whose subject is the named partner put in the he/she form."""
+    fixed: list[Sentence] = []
+    for sentence in parser.parse(text):
+        words = list(sentence)
+        subject = ""
+        for i, word in enumerate(words):
+            if word.dep in ("nsubj", "nsubjpass"):
+                subject = word.text
+            elif word.tag == "VBP" and subject == partner:
+                form = inflector.inflect(word.lemma, "VBZ") or word.text
+                words[i] = replace(word, text=form)
+        fixed.append(tuple(words))
+    return join(fixed) or text
+
+
+def reflect(
+    text: str,
+    partner: str | None = None,
+    parser: Parser | None = None,
+    inflector: Inflector | None = None,
+) -> str:
+    """One short clause reflecting `text` back with pronouns turned; empty text gives "".
+
+    Quoted speech stays the other person's words; when the turned clause fails the grammar
+    check, the person's own words framed as a quote are given instead.
+    """
     if not text.strip():
         return ""
     if check(text).crisis:
         return SAFE_FALLBACK
-    sentence = _key_sentence(text)
+    lifted, quotes = lift_quotes(text.replace("\u2019", "'"))
+    sentence = _key_sentence(lifted)
     if sentence is None:
         return SAFE_FALLBACK
-    words = mid_hedges(clean_words(_WORD.findall(sentence.replace("\u2019", "'"))))
-    words = _us_as_object(_shorten(words))
-    turned = _join(_turn(words, partner.strip() if partner else None))
-    return _lower_first(turned, partner) if turned else ""
+    name = partner.strip() if partner else None
+    sentence = _without_vocative(sentence, name)
+    words = _us_as_object(_shorten(mid_hedges(clean_words(_WORD.findall(sentence)))))
+    parts = _clauses(_turn(words, name)) if words else []
+    for k in range(len(parts), 0, -1):
+        turned = _lower_first(_join(trim([w for p in parts[:k] for w in p])), name)
+        if name and parser is not None and inflector is not None and turned:
+            turned = _agree(turned, name, parser, inflector)
+        turned = restore_quotes(turned, quotes)
+        if turned and not reflection_problems(turned, name, text, parser):
+            return turned
+    short = len(sentence.split()) < HEART_MIN_WORDS
+    plain = restore_quotes(lifted if short else sentence, quotes).replace('"', "")
+    spoken = [w for w in _WORD.findall(plain) if w]
+    return quote_frame(mid_hedges(clean_words(spoken)), by_sentence=short)
 
 
 def reads_as_clause(reflection: str, partner: str | None = None) -> bool:

@@ -17,12 +17,16 @@ UNAPOSTROPHISED = {
     "wasnt": "wasn't", "werent": "weren't", "couldnt": "couldn't", "wouldnt": "wouldn't",
     "shouldnt": "shouldn't", "havent": "haven't", "hasnt": "hasn't", "hes": "he's",
     "shes": "she's", "thats": "that's", "whats": "what's", "theyre": "they're", "ive": "I've",
-    "youve": "you've", "youre": "you're", "im": "I'm", "id": "I'd",
+    "youve": "you've", "youre": "you're", "im": "I'm", "id": "I'd", "youd": "you'd",
+    "youll": "you'll", "theyll": "they'll", "theyd": "they'd", "theyve": "they've",
+    "wont": "won't", "arent": "aren't", "hadnt": "hadn't", "weve": "we've", "itll": "it'll",
+    "whos": "who's",
 }  # fmt: skip
 """Contractions that speech recognition writes without the apostrophe ("dont", "hes")."""
 _HEDGES = (
-    "i think", "i guess", "i suppose", "i mean", "maybe", "perhaps", "honestly", "basically",
-    "actually", "anyway", "so", "well", "yeah", "yes", "okay", "ok", "and", "no", "also",
+    "i think", "i guess", "i suppose", "i mean", "think", "guess", "maybe", "perhaps",
+    "honestly", "basically", "actually", "anyway", "so", "well", "yeah", "yes", "okay", "ok",
+    "and", "no", "also",
     "there's more", "there is more", "i know", "right",
 )  # fmt: skip
 """Openers dropped when a clause follows them ("I think I'm afraid" -> "you're afraid")."""

@@ -7,6 +7,7 @@ Every attempt is recorded in ``NetworkGuard.attempts`` so a test can assert none
 """
 
 import socket
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -33,6 +34,13 @@ class NetworkGuard:
         return NetworkBlockedError(f"network access blocked in this test: {what}")
 
 
+def _loopback_probe() -> bool:
+    """Whether the caller is urllib3's import-time IPv6 check, which only binds to ::1 (spaCy
+    imports requests, so loading it runs this probe); it is refused but not an attempt."""
+    frame = sys._getframe(2)
+    return frame.f_code.co_name == "_has_ipv6" and "urllib3" in frame.f_code.co_filename
+
+
 @contextmanager
 def network_blocked(allow_unix: bool = True) -> Iterator[NetworkGuard]:
     """Within the block, socket.socket (internet families), create_connection and
@@ -44,6 +52,8 @@ def network_blocked(allow_unix: bool = True) -> Iterator[NetworkGuard]:
     class GuardedSocket(real_socket):  # type: ignore[misc,valid-type]
         def __init__(self, family: Any = -1, type: Any = -1, proto: Any = -1, fileno: Any = None):
             fam = socket.AF_INET if family == -1 and fileno is None else family
+            if fileno is None and _loopback_probe():
+                raise NetworkBlockedError("IPv6 probe refused (loopback only, not counted)")
             if fileno is None and (fam in _INTERNET or not guard.allow_unix):
                 raise guard.refuse(f"socket(family={fam!r})")
             super().__init__(family, type, proto, fileno)

@@ -103,6 +103,7 @@ def evening_command(args: argparse.Namespace) -> int:
     """Run an evening reflection."""
     from assistant.flows.evening import EveningFlow
 
+    _load_language()
     return _run(args, "evening", [], lambda lib, **kw: EveningFlow(lib, **kw))
 
 
@@ -111,9 +112,18 @@ def couple_command(args: argparse.Namespace) -> int:
     from assistant.flows.couple import CoupleFlow
 
     names = _partner_names(args.names)
+    _load_language()
     return _run(
         args, "couple", names, lambda lib, **kw: CoupleFlow(lib, (names[0], names[1]), **kw)
     )
+
+
+def _load_language() -> None:
+    """Load spaCy once, where replies are composed (never for `attune classify`)."""
+    from assistant.adapters.language import load_language
+    from assistant.flows.wording import use_language
+
+    use_language(*load_language())
 
 
 MAX_NAME_CHARS = 40

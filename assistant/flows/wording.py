@@ -1,10 +1,19 @@
 """Small readings of what a person said, shared by the flows: answers, commitments, themes."""
 
+# commitment_text and commitment_sentence live in assistant.commitment; kept importable here.
+
 import re
 from collections.abc import Sequence
 
-from assistant.reflect import reads_as_clause, reflect
+from assistant.commitment import _NO_ACTION, commitment_sentence, commitment_text
+from assistant.grammar import reflection_problems
+from assistant.language import Inflector, Parser
+from assistant.quoting import framed_quote
+from assistant.reflect import reads_as_clause, reflect, turn_words
 from assistant.themes.taxonomy import Theme, ThemeReading
+
+__all__ = ["commitment_sentence", "commitment_text"]
+"""Re-exported from assistant.commitment for the flows; the rest is public by name."""
 
 REFLECT_MIN_WORDS = 4
 """Answers shorter than this ("yes", "not really") are not reflected back."""
@@ -27,7 +36,20 @@ _OPENER = re.compile(
 """Openers that read badly after "It sounds like..." ("It sounds like that you'll...")."""
 
 
-def reflection_of(text: str, partner: str | None = None) -> str | None:
+_parser: Parser | None = None
+_inflector: Inflector | None = None
+
+
+def use_language(parser: Parser | None, inflector: Inflector | None = None) -> None:
+    """Set the parser and inflector reflections use from now on (loaded once per session by
+    the CLI through assistant.adapters.language); None keeps the simpler word rules."""
+    global _parser, _inflector
+    _parser, _inflector = parser, inflector
+
+
+def reflection_of(
+    text: str, partner: str | None = None, parser: Parser | None = None
+) -> str | None:
     """The speaker's words turned around (see assistant.reflect); None for short answers.
 
     Answers such as "yes" or "I guess so" are not reflected, so no "It sounds like yes."
@@ -36,7 +58,12 @@ def reflection_of(text: str, partner: str | None = None) -> str | None:
     """
     if len(_words(text)) < REFLECT_MIN_WORDS or sounds_unsure(text):
         return None
-    reflection = _OPENER.sub("", reflect(text, partner=partner))
+    parser = parser or _parser
+    inflector = _inflector if parser is not None else None
+    reflection = _OPENER.sub("", reflect(text, partner, parser, inflector))
+    quoted = framed_quote(reflection)
+    if quoted is not None and not reads_as_clause(quoted, partner):
+        return None
     return reflection if reads_as_clause(reflection, partner) else None
 
 
@@ -57,12 +84,15 @@ def need_reflection(text: str) -> str | None:
     if not _words(plain) or sounds_unsure(text) or _NO_ACTION.search(plain):
         return None
     full = reflection_of(text)
-    if full is not None and full.split()[0] in _NEED_SUBJECTS:
+    if full is not None and framed_quote(full) is None and full.split()[0] in _NEED_SUBJECTS:
         return full
-    fragment = _NEED_FRAGMENT.sub("", reflect(text)).strip()
+    fragment = _NEED_FRAGMENT.sub("", turn_words(text)).strip().rstrip(".!?,;: ")
     if not fragment or len(_words(fragment)) > 15 or fragment.split()[0] in ("you", "they"):
         return None
-    return f"you needed {fragment}"
+    if named_feeling(fragment) is not None and len(_words(fragment)) <= 3:
+        return f"you felt {fragment}"
+    need = f"you needed {fragment}"
+    return None if reflection_problems(need, source=text) else need
 
 
 UNSURE_MAX_WORDS = 8
@@ -190,39 +220,6 @@ def follow_up_done(answer: str) -> bool:
     """Whether an answer about an earlier commitment says it was carried out."""
     plain = _plain(answer)
     return not _NOT_DONE.search(plain) and bool(_DONE.search(plain))
-
-
-_NO_ACTION = re.compile(
-    r"^(no|nope|nothing|i don't know|i'm not sure|not sure|no idea|i can't think|"
-    r"i'd rather not|none|pass)\b"
-)
-_LEAD_IN = re.compile(
-    r"^(?:(?:yes|yeah|okay|ok|so|well|um|maybe|i think|perhaps)[, ]+)*"
-    r"(?:i'll|i will|i'm going to|i am going to|i want to|i'd like to|i would like to|"
-    r"i could|i can|i'm gonna|i plan to|i promise to|i commit to)?\s*"
-)
-
-
-_HANGING = re.compile(
-    r"(?:[, ]+(?:maybe|i guess|i think|probably|or something|or whatever|if i can|i suppose))+$",
-    re.IGNORECASE,
-)
-
-
-def commitment_text(answer: str) -> str | None:
-    """The action a person named, in their words without "I'll"; None when they named none."""
-    plain = _plain(answer)
-    if not _words(plain) or _NO_ACTION.search(plain):
-        return None
-    text = answer.strip().replace("\u2019", "'")
-    match = _LEAD_IN.match(text.lower())
-    rest = text[match.end() :] if match else text
-    rest = _HANGING.sub("", rest.strip().rstrip(".!?,;: ")).rstrip(".!?,;: ")
-    if len(_words(rest)) < 2:
-        return None
-    if not re.match(r"I\b|I'", rest):
-        rest = rest[0].lower() + rest[1:]
-    return rest
 
 
 _STATED_ACTION = re.compile(

@@ -222,7 +222,11 @@ def test_fillers_before_no_more_still_mean_no_more(said: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "said", ["think i will talk to him", "for him to say he's proud of me", "what do you mean"]
+    "said", ["for him to say he's proud of me", "what do you mean", "to be honest about the"]
 )
 def test_clipped_speech_is_not_echoed_back(said: str) -> None:
     assert reflection_of(said) is None
+
+
+def test_a_clipped_hedge_before_a_clause_is_dropped_and_the_clause_reflected() -> None:
+    assert reflection_of("think i will talk to him") == "you will talk to him"

@@ -34,7 +34,10 @@ SOLO = [
     ("It hurt me when you forgot our anniversary", "it hurt you when they forgot your anniversary"),
     ("I'm not mad, just sad.", "you're not mad, just sad"),
     ("That's mine, not yours", "that's yours, not theirs"),
-    ("Thank you for listening to me last night", "thank them for listening to you last night"),
+    (
+        "Thank you for listening to me last night",
+        "you're thankful to them for listening to you last night",
+    ),
     ("I can't trust you anymore", "you can't trust them anymore"),
     ("I wish we could go back to how we were.", "you wish you could go back to how you were"),
     ("You broke your promise to me", "they broke their promise to you"),

@@ -1,0 +1,106 @@
+"""Naming a feeling only as confidently as the reading allows, and closing summaries (pure).
+
+The theme reading's top score decides how a feeling is named: at or above NAME_AT it is
+named ("It sounds like you feel sad."), from WONDER_AT it is wondered about ("I wonder if
+there's some sadness in that."), below that attune reflects without naming a feeling. A
+feeling the person named outright counts as certain.
+"""
+
+import re
+from collections.abc import Sequence
+from enum import StrEnum
+
+from assistant.flows.wording import _FEELING_WORDS, _NOT_THIS, _NOT_THIS_REACH, join_words
+from assistant.themes.taxonomy import Theme, ThemeReading
+
+NAME_AT = 0.6
+"""Top theme score from which a feeling is named outright."""
+WONDER_AT = 0.35
+"""Top theme score from which a feeling is offered tentatively; below it none is named."""
+
+
+class Confidence(StrEnum):
+    NAME = "name"
+    WONDER = "wonder"
+    NONE = "none"
+
+
+FELT: dict[Theme, str] = {
+    Theme.SHAME: "ashamed", Theme.REMORSE: "sorry", Theme.MISTRUST: "unsure you can trust",
+    Theme.BETRAYAL: "betrayed", Theme.GRIEF: "sad", Theme.ANGER: "angry",
+    Theme.FEAR: "worried", Theme.LONELINESS: "lonely", Theme.WITHDRAWAL: "like pulling away",
+    Theme.LONGING: "a longing for closeness", Theme.HOPE: "hopeful",
+}  # fmt: skip
+"""How each feeling is said after "you feel"."""
+SOME: dict[Theme, str] = {
+    Theme.SHAME: "some shame", Theme.REMORSE: "some regret", Theme.MISTRUST: "some mistrust",
+    Theme.BETRAYAL: "a sense of betrayal", Theme.GRIEF: "some sadness",
+    Theme.ANGER: "some anger", Theme.FEAR: "some worry", Theme.LONELINESS: "some loneliness",
+    Theme.WITHDRAWAL: "a pull to withdraw", Theme.LONGING: "some longing for closeness",
+    Theme.HOPE: "some hope",
+}  # fmt: skip
+"""How each feeling is said after "I wonder if there's"."""
+
+
+def confidence(reading: ThemeReading, named: Theme | None = None) -> Confidence:
+    """How surely the top feeling may be named; neutral or low scores give NONE."""
+    if named is not None and named != Theme.NEUTRAL:
+        return Confidence.NAME
+    if reading.top == Theme.NEUTRAL:
+        return Confidence.NONE
+    score = reading.score(reading.top)
+    if score >= NAME_AT:
+        return Confidence.NAME
+    return Confidence.WONDER if score >= WONDER_AT else Confidence.NONE
+
+
+def feeling_line(
+    reading: ThemeReading, reflection: str | None = None, named: Theme | None = None
+) -> str:
+    """One sentence naming the feeling as surely as allowed, or reflecting without naming.
+
+    With no feeling to name and no reflection, gives "".
+    """
+    level = confidence(reading, named)
+    theme = named if named is not None and named != Theme.NEUTRAL else reading.top
+    if level == Confidence.NAME:
+        return f"It sounds like you feel {FELT[theme]}."
+    if level == Confidence.WONDER:
+        return f"I wonder if there's {SOME[theme]} in that."
+    return f"It sounds like {reflection}." if reflection else ""
+
+
+def feelings_named(text: str) -> list[str]:
+    """The feeling words a person said outright, in order, skipping negated ones ("not sad")."""
+    plain = text.lower().replace("\u2019", "'")
+    found: list[tuple[int, str]] = []
+    for words in _FEELING_WORDS.values():
+        for word in words:
+            for match in re.finditer(rf"\b{word}\b", plain):
+                before = plain[max(0, match.start() - _NOT_THIS_REACH) : match.start()]
+                if not _NOT_THIS.search(before):
+                    found.append((match.start(), word))
+    seen: list[str] = []
+    for _, word in sorted(found):
+        if word not in seen:
+            seen.append(word)
+    return seen
+
+
+CLOSING_FEELINGS = 3
+"""At most this many feelings are named in a closing summary."""
+
+
+def closing_summary(named_words: Sequence[str], heard: Sequence[Theme]) -> str:
+    """The feelings of a session in one sentence: the person's own words first.
+
+    `named_words` are feelings the person named ("hurt", "alone"); `heard` are themes the
+    reading was sure of. Neither gives a summary that names no feeling.
+    """
+    if named_words:
+        said = join_words(list(named_words[:CLOSING_FEELINGS]))
+        return f"Tonight you talked about feeling {said}."
+    kept = [SOME[t] for t in heard if t in SOME][:CLOSING_FEELINGS]
+    if kept:
+        return f"Tonight I heard {join_words(kept)} in what you shared."
+    return "Thank you for talking this through tonight."
