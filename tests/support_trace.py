@@ -17,8 +17,13 @@ from typing import IO
 
 from tests.support import REPO
 
-CALLS = "socket,connect,open,openat,creat,mkdir,mkdirat,rename,renameat,renameat2,unlink,unlinkat"
-_SOCKET = re.compile(r"\bsocket\((AF_\w+|PF_\w+)")
+CALLS = (
+    "socket,connect,bind,sendto,sendmsg,"
+    "open,openat,creat,mkdir,mkdirat,rename,renameat,renameat2,unlink,unlinkat"
+)
+_SOCKET = re.compile(r"^(\d+)\s+socket\((AF_\w+|PF_\w+)[^=]*=\s*(\d+)")
+_USE = re.compile(r"^(\d+)\s+(bind|connect|sendto|sendmsg)\((\d+),(.*)")
+_LOOPBACK = re.compile(r'inet_pton\(AF_INET6, "::1"|inet_addr\("127\.\d+\.\d+\.\d+"\)')
 _WRITE_OPEN = re.compile(r'\bopenat?\((?:AT_FDCWD, )?"([^"]+)", [^)]*(?:O_WRONLY|O_RDWR|O_CREAT)')
 _PATH_CALL = re.compile(
     r'\b(?:mkdir|mkdirat|creat|rename|renameat2?|unlink|unlinkat)\((?:AT_FDCWD, |\d+, )?"([^"]+)"'
@@ -90,8 +95,34 @@ def read_trace(log: Path, code: int, out: str, err: str) -> Trace:
     """Parse an strace log: the sockets opened and the paths written by calls that succeeded."""
     lines = log.read_text(encoding="utf-8", errors="replace").splitlines()
     ok = [line for line in lines if not _FAILED.search(line)]
-    sockets = [m.group(1) for line in ok if (m := _SOCKET.search(line))]
+    sockets = _sockets(ok)
     written = [
         m.group(1) for line in ok if (m := _WRITE_OPEN.search(line) or _PATH_CALL.search(line))
     ]
     return Trace(code, out, err, sockets, written)
+
+
+def _sockets(lines: list[str]) -> list[str]:
+    """The family of every socket opened, except an internet socket that is only ever bound to
+    the loopback address and never connected or sent on — the IPv6 support probe urllib3 makes
+    when it is imported (spaCy imports it), which sends nothing anywhere."""
+    opened: dict[tuple[str, str], str] = {}
+    probes: set[tuple[str, str]] = set()
+    used: set[tuple[str, str]] = set()
+    for line in lines:
+        if found := _SOCKET.search(line):
+            key = (found.group(1), found.group(3))
+            opened[key] = found.group(2)
+            probes.discard(key)
+            used.discard(key)
+        elif found := _USE.search(line):
+            key = (found.group(1), found.group(3))
+            if found.group(2) == "bind" and _LOOPBACK.search(found.group(4)):
+                probes.add(key)
+            else:
+                used.add(key)
+    return [
+        family
+        for key, family in opened.items()
+        if not (family in ("AF_INET", "AF_INET6") and key in probes and key not in used)
+    ]
