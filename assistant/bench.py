@@ -16,22 +16,13 @@ import numpy as np
 from pydantic import BaseModel, ConfigDict
 
 from assistant.audio import SAMPLE_RATE_HZ, AudioClip, resample
+from assistant.bench_pauses import FINISHED
 from assistant.bench_turns import TurnReport
 from assistant.config import Settings
 from assistant.ports import Synthesizer, Transcriber, Transcript
 
-SENTENCES = (
-    "My partner broke a promise to me again and I feel betrayed.",
-    "I felt so alone last night when you stayed on your phone.",
-    "I am scared that you are going to leave me.",
-    "I am really angry that you never listen to me.",
-    "I miss how close we used to be.",
-    "I am sorry, it was my fault and I want to make it right.",
-    "I feel ashamed of what I said to you.",
-    "I just shut down and leave the room when we argue.",
-    "Thank you for making dinner, it meant a lot to me.",
-    "I can't believe anything you tell me anymore.",
-)
+SENTENCES = FINISHED
+"""The finished turns spoken for the latency figures (the same ones the pause bench uses)."""
 RATES_WPM = (150, 180)
 GAP_S = 5.0
 RECORDINGS = ("jfk.flac", "LJ050-0131.wav", "OSR_us_000_0034_8k.wav")
