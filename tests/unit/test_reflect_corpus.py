@@ -119,7 +119,7 @@ def test_every_reflect_prompt_reads_well_around_corpus_reflections(
         if "reflection" not in variant.placeholders():
             continue
         for back in reflections:
-            line = variant.render({"reflection": back})
+            line = variant.render({"reflection": back, "name": "Tom", "partner": "Maya"})
             if line_problems(line):
                 bad.append((variant.id, line, line_problems(line)))
     assert bad == []
