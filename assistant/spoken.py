@@ -4,6 +4,8 @@ The word lists here are shared with theme matching (assistant.themes.text), whic
 lower-case tokens; this module keeps the speaker's own words and case for reflections.
 """
 
+import re
+
 FILLERS = frozenset({"um", "umm", "uh", "uhh", "uhm", "erm", "er", "hmm", "mm", "ah"})
 """Sounds that are never words of the message."""
 YOU_KNOW_KEEPERS = frozenset({"what", "that", "how", "why", "where", "when", "who", "it", "me"})
@@ -146,3 +148,9 @@ def mid_hedges(words: list[str]) -> list[str]:
         out.append(words[i])
         i += 1
     return out
+
+
+def plain_words(text: str) -> str:
+    """Lower-case words and apostrophes only, single-spaced (curly apostrophes straightened);
+    what the conversation's phrase checks match against. Empty text gives ""."""
+    return " ".join(re.findall(r"[a-z']+", text.lower().replace("\u2019", "'")))

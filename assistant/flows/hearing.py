@@ -8,11 +8,7 @@ what to say, and a listener who minimises or defends instead of hearing.
 import re
 
 from assistant.flows.wording import commitment_text, states_action
-
-
-def _plain(text: str) -> str:
-    return " ".join(re.findall(r"[a-z']+", text.lower().replace("\u2019", "'")))
-
+from assistant.spoken import plain_words
 
 _TOLD = re.compile(
     r"^(?:(?:um|uh|well|but|no|yeah|i mean)\s+)*(?:i (?:just |already )?(?:told|said|answered) "
@@ -23,7 +19,7 @@ _TOLD = re.compile(
 
 def told_already(text: str) -> bool:
     """True for "I just told you", "I already said that", "you already asked me that"."""
-    plain = _plain(text)
+    plain = plain_words(text)
     return bool(_TOLD.search(plain)) and len(plain.split()) <= 8
 
 
@@ -167,7 +163,7 @@ _STOP = frozenset(
 
 
 def _content(text: str) -> frozenset[str]:
-    return frozenset(w for w in _plain(text).split() if w not in _STOP and len(w) > 2)
+    return frozenset(w for w in plain_words(text).split() if w not in _STOP and len(w) > 2)
 
 
 class Repeats:
@@ -199,7 +195,7 @@ _UNSURE_LISTENER = re.compile(
 
 def listener_stuck(text: str) -> bool:
     """True when the listener says they do not know what to say back."""
-    plain = _plain(text)
+    plain = plain_words(text)
     return bool(_UNSURE_LISTENER.search(plain)) and len(plain.split()) <= 12
 
 
@@ -216,7 +212,7 @@ _MIRROR_START = re.compile(r"^(what i heard|i heard|it makes sense|you said|you 
 def minimising(text: str) -> bool:
     """True when a listener minimises or defends ("she's not even important, it was a stupid
     mistake") instead of mirroring or validating what was said."""
-    plain = _plain(text)
+    plain = plain_words(text)
     found = _DISMISSIVE.search(plain)
     if not found:
         return False

@@ -11,6 +11,7 @@ import re
 from enum import StrEnum
 
 from assistant.safety.types import ABUSE_KINDS, SafetyCheck, SafetyKind, SafetyLevel
+from assistant.spoken import plain_words
 
 
 class Topic(StrEnum):
@@ -33,10 +34,6 @@ class Heard(StrEnum):
 def topic_of(check: SafetyCheck) -> Topic:
     """The question a verdict calls for: safety at home for harm between people."""
     return Topic.HOME if check.kind in ABUSE_KINDS else Topic.SELF
-
-
-def _plain(text: str) -> str:
-    return " ".join(re.findall(r"[a-z']+", text.lower().replace("\u2019", "'")))
 
 
 _SAFE = re.compile(
@@ -68,14 +65,14 @@ _NOT_SAFE = re.compile(
 
 def hears_safe(text: str) -> bool:
     """True when someone says plainly that they are safe, with nothing that takes it back."""
-    plain = _plain(text)
+    plain = plain_words(text)
     taken_back = _QUALIFIED.search(plain) or _NOT_SAFE.search(plain)
     return bool(_SAFE.search(plain)) and not taken_back
 
 
 def answer_to_question(text: str, topic: Topic, gate: SafetyCheck) -> Heard:
     """How an answer to the check-in question reads; the gate's own verdict on it counts."""
-    plain = _plain(text)
+    plain = plain_words(text)
     if gate.level is SafetyLevel.CRISIS or _NOT_SAFE.search(plain):
         return Heard.RISK
     if not plain or _UNSURE.search(plain):
