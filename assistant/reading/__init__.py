@@ -18,8 +18,7 @@ from assistant.ports import SentenceEncoder
 from assistant.reading.features import theme_features
 from assistant.reading.safety import SafetyThresholds, safety_verdict
 from assistant.reading.sentences import sentence_spans
-from assistant.safety.gate import check as pattern_check
-from assistant.safety.gate import lethal_signs
+from assistant.safety.gate import read_patterns
 from assistant.safety.types import SafetyCheck
 from assistant.themes import Theme, ThemeReading, ThemeScore
 from assistant.themes import classify as lexicon_classify
@@ -78,7 +77,7 @@ class Reader:
 
     def _read(self, text: str) -> Reading:
         lexicon = lexicon_classify(text)
-        patterns = pattern_check(text)
+        patterns, lethal = read_patterns(text)
         if not text.strip():
             return Reading(themes=lexicon, safety=patterns)
         spans = sentence_spans(text)
@@ -88,7 +87,6 @@ class Reader:
         themes = self._themes(text, rows, pieces, lexicon)
         level = self._heads["safety_level"].probabilities(rows)
         kind = self._heads["safety_kind"].probabilities(rows)
-        lethal = lethal_signs(text) if patterns.crisis else []
         safety = safety_verdict(level, kind, pieces, patterns, self._thresholds, lethal)
         return Reading(themes=themes, safety=safety)
 

@@ -55,30 +55,29 @@ def _first_hit(cue: Cue, text: str) -> re.Match[str] | None:
     return None
 
 
-def lethal_signs(text: str) -> list[str]:
-    """The words of every lethal-risk sign in ``text`` (see cues_lethal); [] when none."""
-    normalised = normalise(text)
+def _hits(cues: list[Cue], normalised: str) -> list[tuple[int, SafetyKind, str]]:
+    """Where each cue that fires first fires, its kind, and its words."""
     return [
-        " ".join(found.group(0).split())
-        for cue in LETHAL_CUES
-        if (found := _first_hit(cue, normalised))
+        (found.start(), cue.kind, " ".join(found.group(0).split()))
+        for cue in cues
+        if (found := _first_hit(cue, normalised)) is not None
     ]
+
+
+def read_patterns(text: str) -> tuple[SafetyCheck, list[str]]:
+    """The patterns' verdict on one utterance, and the words of every lethal-risk sign in it
+    (see cues_lethal; [] when none), from one pass; empty text is never a crisis."""
+    normalised = normalise(text)
+    lethal = _hits(LETHAL_CUES, normalised)
+    hits = _hits(CUES, normalised) + lethal
+    if not hits:
+        return SafetyCheck(), []
+    kinds = [kind for kind in SafetyKind if any(hit_kind is kind for _, hit_kind, _ in hits)]
+    evidence = list(dict.fromkeys(words for _, _, words in sorted(hits, key=lambda h: h[0])))
+    verdict = SafetyCheck(crisis=True, kind=kinds[0], evidence=evidence, kinds=kinds)
+    return verdict, [words for _, _, words in lethal]
 
 
 def check(text: str) -> SafetyCheck:
     """Check one utterance for crisis, violence or abuse; empty text is never a crisis."""
-    normalised = normalise(text)
-    hits: list[tuple[int, SafetyKind, str]] = []
-    for cue in CUES:
-        found = _first_hit(cue, normalised)
-        if found is not None:
-            hits.append((found.start(), cue.kind, " ".join(found.group(0).split())))
-    for cue in LETHAL_CUES:
-        found = _first_hit(cue, normalised)
-        if found is not None:
-            hits.append((found.start(), cue.kind, " ".join(found.group(0).split())))
-    if not hits:
-        return SafetyCheck()
-    kinds = [kind for kind in SafetyKind if any(hit_kind is kind for _, hit_kind, _ in hits)]
-    evidence = list(dict.fromkeys(words for _, _, words in sorted(hits, key=lambda h: h[0])))
-    return SafetyCheck(crisis=True, kind=kinds[0], evidence=evidence, kinds=kinds)
+    return read_patterns(text)[0]
