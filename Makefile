@@ -5,7 +5,8 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-SYSTEM_PACKAGES := espeak-ng libportaudio2 pulseaudio pulseaudio-utils libasound2-plugins strace
+SYSTEM_PACKAGES := espeak-ng festival festvox-us-slt-hts libportaudio2 pulseaudio pulseaudio-utils \
+	libasound2-plugins strace
 PYTEST_ARGS ?=
 
 .PHONY: run test deps venv audio lint bench soak clean

@@ -18,8 +18,10 @@ from pydantic import BaseModel, ConfigDict
 from assistant.audio import SAMPLE_RATE_HZ, AudioClip, resample
 from assistant.bench_pauses import FINISHED
 from assistant.bench_turns import TurnReport
+from assistant.bench_voice import Intelligibility, measure_engines
 from assistant.config import Settings
 from assistant.ports import Synthesizer, Transcriber, Transcript
+from assistant.voice_ahead import VoiceAhead
 
 SENTENCES = FINISHED
 """The finished turns spoken for the latency figures (the same ones the pause bench uses)."""
@@ -64,6 +66,8 @@ class BenchReport(BaseModel):
     output: str
     turns: TurnReport | None = None
     """Thinking pauses and finished turns (words + audio end of turn)."""
+    voices: list[Intelligibility] = []
+    """Each voice engine's reply lines, heard back (the default engine first)."""
 
 
 @dataclass
@@ -91,45 +95,65 @@ def bench_turns(voice: Synthesizer) -> AudioClip:
     return AudioClip(np.concatenate(parts))
 
 
+@dataclass
+class ReplyPath:
+    """What attune does after a turn: safety gate, themes, the evening flow's reply, the
+    voice, the first sample. `ahead` is what a live session does at a speculation: work out
+    the reply to the words so far and render it while the silence runs on."""
+
+    voice: Synthesizer
+    hand_over: Callable[[AudioClip], float]
+
+    def __post_init__(self) -> None:
+        from assistant.adapters.embedding import MiniLmEmbedder
+        from assistant.adapters.language import load_language
+        from assistant.flows.wording import use_language
+        from assistant.prompts import load_library
+        from assistant.reading import Reader
+
+        self._library = load_library()
+        self._reader = Reader(MiniLmEmbedder(), cache_size=0)  # every turn read afresh
+        use_language(*load_language())
+
+    def reply(self, text: str) -> str:
+        from assistant.session import answer_once
+
+        reader = self._reader
+        return answer_once(text, library=self._library, classify=reader.classify,
+                           check=reader.check)[2]  # fmt: skip
+
+    def ahead(self, text: str) -> None:
+        if isinstance(self.voice, VoiceAhead):
+            self.voice.prepare(self.reply(text))
+
+    def answer(self, text: str) -> float:
+        """Answer one turn; returns when the reply's first sample reached the device."""
+        return self.hand_over(self.voice.synthesize(self.reply(text)))
+
+
 def reply_path(
     voice: Synthesizer, hand_over: Callable[[AudioClip], float]
 ) -> Callable[[str], float]:
-    """What attune does after a turn: safety gate, themes, the evening flow's reply, voice,
-    first sample."""
-    from assistant.adapters.embedding import MiniLmEmbedder
-    from assistant.adapters.language import load_language
-    from assistant.flows.wording import use_language
-    from assistant.prompts import load_library
-    from assistant.reading import Reader
-    from assistant.session import answer_once
-
-    library = load_library()
-    reader = Reader(MiniLmEmbedder(), cache_size=0)  # every turn read afresh, as in a session
-    use_language(*load_language())
-
-    def answer(text: str) -> float:
-        _reading, _check, reply = answer_once(
-            text, library=library, classify=reader.classify, check=reader.check
-        )
-        return hand_over(voice.synthesize(reply))
-
-    return answer
+    """The reply path's `answer` (for callers that time the whole answer only)."""
+    return ReplyPath(voice, hand_over).answer
 
 
 def measure_latency(
     name: str, turns: AudioClip, vad: Any, transcriber: Transcriber, speculative: bool,
-    answer: Callable[[str], float],
+    path: ReplyPath,
 ) -> Latency:  # fmt: skip
-    """Replay the turns through a Listener; time end of turn → first reply sample."""
+    """Replay the turns through a Listener; time end of turn → first reply sample. With
+    `speculative`, the reply is also worked out and rendered ahead at each speculation."""
     from assistant.adapters.microphone import WavMicrophone
     from assistant.listen import Listener
 
     vad.reset()
     listener = Listener(WavMicrophone([turns]), vad, transcriber, speculative=speculative)
+    listener.on_speculation = path.ahead if speculative else None
     delays_ms: list[float] = []
     hits = 0
     while (said := listener.next_utterance()) is not None:
-        first_sample_at = answer(said.text)
+        first_sample_at = path.answer(said.text)
         assert listener.last_timing is not None
         delays_ms.append((first_sample_at - listener.last_timing.ended_at_s) * 1000)
         hits += int(listener.last_timing.speculative_hit)
@@ -190,27 +214,34 @@ def reading_ms() -> float:
 def run_bench(
     settings: Settings, audio_folder: Path, output_device: int | str | None
 ) -> BenchReport:
-    """Measure everything, both pipelines in the same run on the same turns."""
+    """Measure everything, both pipelines and both voice engines in the same run on the
+    same turns (the people's turns are spoken by espeak-ng voices, attune by its own)."""
     from assistant.adapters.silero import SileroVoiceActivity
     from assistant.adapters.voice import Pyttsx3Synthesizer
     from assistant.adapters.whisper import WhisperTranscriber
-
-    whisper = WhisperTranscriber(settings)
-    voice = Pyttsx3Synthesizer(settings)
-    turns = bench_turns(voice)
-    voice.rate_wpm = settings.speech_rate_wpm
-    hand_over, output = first_sample_handover(output_device)
-    answer = reply_path(voice, hand_over)
-    vad = SileroVoiceActivity()
-    latency = [
-        measure_latency("speculative", turns, vad, BeamTranscriber(whisper, 1), True, answer),
-        measure_latency("naive (after end of turn, beam 5)", turns, vad,
-                        BeamTranscriber(whisper, 5), False, answer),
-    ]  # fmt: skip
     from assistant.bench_pauses import pyttsx3_voices
     from assistant.bench_turns import measure_turns
 
-    turn_report = measure_turns(pyttsx3_voices(), vad, BeamTranscriber(whisper, 1), answer)
+    whisper = WhisperTranscriber(settings)
+    turns = bench_turns(Pyttsx3Synthesizer(settings))
+    hand_over, output = first_sample_handover(output_device)
+    vad = SileroVoiceActivity()
+    fast, careful = BeamTranscriber(whisper, 1), BeamTranscriber(whisper, 5)
+    engines = voice_engines(settings)
+    latency: list[Latency] = []
+    paths = {engine: ReplyPath(VoiceAhead(make()), hand_over) for engine, make in engines.items()}
+    for engine, path in paths.items():
+        latency.append(measure_latency(f"speculative, {engine}", turns, vad, fast, True, path))
+    default_engine, default_path = next(iter(paths.items()))
+    assert isinstance(default_path.voice, VoiceAhead)
+    warm_only = ReplyPath(default_path.voice.synthesizer, hand_over)  # no render-ahead
+    latency += [
+        measure_latency(f"speculative, {default_engine}, rendered after the turn", turns, vad,
+                        fast, True, warm_only),
+        measure_latency(f"naive (after end of turn, beam 5), {default_engine}", turns, vad,
+                        careful, False, default_path),
+    ]  # fmt: skip
+    turn_report = measure_turns(pyttsx3_voices(), vad, fast, default_path.answer)
     return BenchReport(
         latency=latency,
         transcription=measure_speed(whisper, audio_folder),
@@ -218,7 +249,29 @@ def run_bench(
         reading_ms_per_utterance=reading_ms(),
         output=output,
         turns=turn_report,
+        voices=measure_engines(careful, engines),
     )
+
+
+def voice_engines(settings: Settings) -> dict[str, Callable[[], Synthesizer]]:
+    """Each voice engine that can speak here, the default engine first."""
+    from assistant.adapters.festival import FestivalSynthesizer
+    from assistant.adapters.voice import Pyttsx3Synthesizer
+    from assistant.adapters.voices import choose_engine
+    from assistant.errors import VoiceError
+
+    makers: dict[str, Callable[[], Synthesizer]] = {
+        "festival": lambda: FestivalSynthesizer(settings),
+        "pyttsx3": lambda: Pyttsx3Synthesizer(settings),
+    }
+    usable: dict[str, Callable[[], Synthesizer]] = {}
+    for engine in sorted(makers, key=lambda e: e != choose_engine(settings).engine):
+        try:
+            makers[engine]()
+        except VoiceError:
+            continue
+        usable[engine] = makers[engine]
+    return usable
 
 
 def first_sample_handover(device: int | str | None) -> tuple[Callable[[AudioClip], float], str]:

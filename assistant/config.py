@@ -40,6 +40,8 @@ class Settings(BaseModel):
     beam_size: int = Field(default=1, ge=1, le=10)
     cpu_threads: int = Field(default=0, ge=0)
 
+    voice_engine: Literal["auto", "festival", "pyttsx3"] = "auto"
+    """Festival's HTS voice (the default on Linux where installed) or the system voice."""
     voice: str | None = None
     speech_rate_wpm: int = Field(default=145, ge=60, le=400)
     volume: float = Field(default=1.0, ge=0.0, le=1.0)

@@ -97,6 +97,9 @@ class Listener:
         self.turn_detector = turn_detector
         self.machine = Endpointer(self.config)
         self.last_timing: TurnTiming | None = None
+        self.on_speculation: Callable[[str], None] | None = None
+        """Told the speculative transcript of a turn that sounds finished, so the reply can
+        be worked out and rendered while the end-of-turn silence runs on."""
         self.last_clip: AudioClip | None = None
         """The audio of the last turn (kept on disk only with --keep-audio)."""
         self._frames: Iterator[Samples] | None = None
@@ -176,7 +179,11 @@ class Listener:
         if self.turn_detector is not None and verdict is Completeness.FINISHED:
             finished_p = self.turn_detector.finished_probability(turn.clip().samples)
         self.machine.hint(verdict, finished_p)
-        return self.machine.force_end() if verdict is Completeness.DONE_PHRASE else None
+        if verdict is Completeness.DONE_PHRASE:
+            return self.machine.force_end()
+        if self.on_speculation is not None and turn.text and verdict is not Completeness.UNFINISHED:
+            self.on_speculation(strip_done_phrase(turn.text))
+        return None
 
     def _finish(self, turn: "_Turn", capped: bool) -> Utterance | None:
         """The utterance of a finished turn; nothing for a turn Whisper heard no words in."""

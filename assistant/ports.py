@@ -50,6 +50,11 @@ class Speaker(Protocol):
         """Speak the text and return when the last sample has been played."""
         ...
 
+    def prepare(self, text: str) -> None:
+        """Start rendering a line that will probably be said next, so `say` can start at
+        once; a line never asked for is dropped."""
+        ...
+
     def adjust_rate(self, delta_wpm: int) -> int:
         """Speak faster (positive) or slower (negative); returns the new rate in wpm."""
         ...

@@ -233,6 +233,10 @@ class PromptLibrary:
         _check_ids(files)
         _check_coverage(self._by_key)
 
+    def __deepcopy__(self, memo: dict[int, object]) -> "PromptLibrary":
+        """The library is read-only once built: a copied flow shares it."""
+        return self
+
     @classmethod
     def load(cls, folder: Path = PROMPTS_DIR) -> "PromptLibrary":
         """Read and validate the LIBRARY_GLOBS files in `folder`; none found is a ConfigError."""

@@ -4,6 +4,7 @@ It only composes ports; the CLI builds the real parts. Every finished turn is wr
 journal before attune answers, so Ctrl-C or a crash loses at most the turn being spoken.
 """
 
+import copy
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -15,7 +16,7 @@ from assistant.captions import Captions
 from assistant.errors import DeviceError, JournalError
 from assistant.flows.base import Flow, FlowReply, Utterance
 from assistant.ports import Speaker, UtteranceSource
-from assistant.safety import SafetyCheck
+from assistant.safety import SafetyCheck, SafetyLevel
 from assistant.session_safety import SafetyTurns
 from assistant.themes import Theme, ThemeReading, ThemeScore, classify
 from assistant.voice_commands import Command, match_command, yes_or_no
@@ -164,6 +165,22 @@ class Session:
         self._save_side_effects(answer)
         self._say_reply(answer)
         return not answer.done
+
+    def prepare_reply(self, text: str) -> None:
+        """While the person's silence runs on, work out the reply to the words heard so far on
+        a copy of the flow and have the voice render it, so an unchanged turn is answered at
+        once. Nothing of the session changes; commands, read-back and safety turns are left
+        to the turn itself."""
+        if self.speaker is None or self.paused or self.read_back or match_command(text):
+            return
+        if not self.safety_turns.idle:
+            return
+        check = self.check(text)
+        if check.level is not SafetyLevel.CLEAR:
+            return
+        said = Utterance(text=text, speaker=self.expected_speaker)
+        reply = copy.deepcopy(self.flow).respond(said, self.classify(text))
+        self.speaker.prepare(reply.text)
 
     def record_turn(self, said: Utterance, check: SafetyCheck, reply: str, step: str) -> None:
         """Record a turn answered by the safety care rather than the flow."""

@@ -35,6 +35,11 @@ class SafetyTurns:
     crisis: SafetyCheck | None = None
     turns_since_crisis: int = 0
 
+    @property
+    def idle(self) -> bool:
+        """No safety question is waiting for an answer and no crisis is being followed."""
+        return self.pending is None and self.crisis is None
+
     def answer(self, session: "Session", said: Utterance, check: SafetyCheck) -> bool | None:
         """Answer a turn the safety way; None when it is an ordinary turn for the flow."""
         if check.level is SafetyLevel.CRISIS:

@@ -4,8 +4,10 @@ import re
 
 
 def normalise(text: str) -> list[str]:
-    """Lower-case words without punctuation; hyphens split words, apostrophes stay."""
+    """Lower-case words without punctuation; hyphens split words, apostrophes stay, and a
+    number spelled digit by digit ("9 8 8", as a voice is told to say it) is one number."""
     cleaned = re.sub(r"[^\w\s']", " ", text.lower().replace("-", " "))
+    cleaned = re.sub(r"\b\d(?: \d\b)+", lambda digits: digits.group().replace(" ", ""), cleaned)
     return [w.strip("'") for w in cleaned.split() if w.strip("'")]
 
 

@@ -15,6 +15,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from assistant.adapters.microphone import WavMicrophone
 from assistant.adapters.silero import SileroVoiceActivity
 from assistant.adapters.voice import Pyttsx3Synthesizer
+from assistant.adapters.voices import open_voice
 from assistant.adapters.whisper import WhisperTranscriber
 from assistant.bench import bench_turns, reply_path
 from assistant.config import Settings
@@ -37,13 +38,13 @@ def main() -> int:
     args = parser.parse_args()
     settings = Settings()
     voice = Pyttsx3Synthesizer(settings)
-    turns = bench_turns(voice)  # 20 spoken turns
+    turns = bench_turns(voice)  # 20 turns spoken by the people's voice
     voice.rate_wpm = settings.speech_rate_wpm
     repeats = -(-args.turns // 20)
     listener = Listener(
         WavMicrophone([turns] * repeats), SileroVoiceActivity(), WhisperTranscriber(settings)
     )
-    answer = reply_path(voice, lambda _clip: time.perf_counter())
+    answer = reply_path(open_voice(settings, print), lambda _clip: time.perf_counter())
     done, baseline, started = 0, 0.0, time.perf_counter()
     while done < args.turns and (said := listener.next_utterance()) is not None:
         answer(said.text)

@@ -38,11 +38,15 @@ def attune(
     return Run(done.returncode, done.stdout, done.stderr)
 
 
-def speak_to_wav(text: str, path: Path, rate_wpm: int = 150) -> AudioClip:
-    """Say a sentence with the real pyttsx3/espeak-ng voice into a WAV file."""
+def speak_to_wav(text: str, path: Path, rate_wpm: int = 150, engine: str = "festival") -> AudioClip:
+    """Say a sentence with a real voice (Festival's HTS voice, clear enough that a test of
+    what is heard is not a test of the voice; or pyttsx3/espeak-ng) into a WAV file."""
+    from assistant.adapters.festival import FestivalSynthesizer
     from assistant.adapters.voice import Pyttsx3Synthesizer
 
-    clip = Pyttsx3Synthesizer(Settings(speech_rate_wpm=rate_wpm)).synthesize(text)
+    settings = Settings(speech_rate_wpm=rate_wpm)
+    voice = FestivalSynthesizer(settings) if engine == "festival" else Pyttsx3Synthesizer(settings)
+    clip = voice.synthesize(text)
     write_wav(path, clip)
     return clip
 

@@ -8,6 +8,7 @@ from assistant.adapters.portaudio import sounddevice
 from assistant.audio import AudioClip
 from assistant.errors import DeviceError
 from assistant.ports import Synthesizer
+from assistant.voice_ahead import VoiceAhead
 
 MIN_RATE_WPM = 80
 MAX_RATE_WPM = 320
@@ -22,7 +23,9 @@ class SoundDeviceSpeaker:
         device: int | str | None = None,
         on_first_sample: Callable[[], None] | None = None,
     ) -> None:
-        self.synthesizer = synthesizer
+        self.synthesizer = (
+            synthesizer if isinstance(synthesizer, VoiceAhead) else VoiceAhead(synthesizer)
+        )
         self.device = device
         self.on_first_sample = on_first_sample
         self.last_clip: AudioClip | None = None
@@ -33,6 +36,10 @@ class SoundDeviceSpeaker:
         self.last_clip = clip
         if len(clip.samples):
             self.play(clip)
+
+    def prepare(self, text: str) -> None:
+        """Start rendering a line that will probably be said next (see VoiceAhead)."""
+        self.synthesizer.prepare(text)
 
     def adjust_rate(self, delta_wpm: int) -> int:
         """Change the speech rate within MIN_RATE_WPM..MAX_RATE_WPM; returns the new rate."""

@@ -58,7 +58,7 @@ class Pyttsx3Synthesizer:
             with _ENGINE_LOCK, contextlib.redirect_stdout(io.StringIO()):
                 _wait_until_idle()
                 self._apply()
-                self._engine.save_to_file(text, str(target))
+                self._engine.save_to_file(self._with_settings(text), str(target))
                 self._engine.runAndWait()
                 written = _wait_for_wav(target)  # the driver prints when done: keep it quiet
             if written is not None:
@@ -67,6 +67,18 @@ class Pyttsx3Synthesizer:
                 finally:
                     written.unlink(missing_ok=True)
         raise VoiceError("The voice produced no sound. Run 'attune doctor' to check it.")
+
+    def _with_settings(self, text: str) -> str:
+        """For espeak-ng, the rate and volume as embedded commands at the start of the text.
+
+        pyttsx3 2.99 hands espeak's rate and volume over through a queue that races the
+        synthesis, so a change ("slower") is often heard only lines later or never; commands
+        inside the text itself apply to exactly that text.
+        """
+        if type(self._engine.proxy._driver).__name__ != "EspeakDriver":
+            return text
+        amplitude = round(self.settings.volume * 100)
+        return f"\x01{self.rate_wpm}S\x01{amplitude}A{text}"
 
     def voices(self) -> list[tuple[str, str]]:
         """(id, name) of every installed voice."""

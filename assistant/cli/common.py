@@ -91,6 +91,13 @@ def add_voice_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--voice", default=None, metavar="NAME", help="voice id or name (see 'attune devices')"
     )
+    parser.add_argument(
+        "--voice-engine",
+        choices=["auto", "festival", "pyttsx3"],
+        default=None,
+        help="festival (Festival's HTS voice) or pyttsx3 (the system voice); default auto: "
+        "Festival on Linux where installed",
+    )
 
 
 def add_caption_option(parser: argparse.ArgumentParser) -> None:
@@ -111,6 +118,7 @@ FLAG_FIELDS = (
     ("rate", "speech_rate_wpm"),
     ("volume", "volume"),
     ("voice", "voice"),
+    ("voice_engine", "voice_engine"),
     ("region", "region"),
     ("pause", "pause"),
     ("captions", "captions"),

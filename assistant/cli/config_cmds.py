@@ -88,7 +88,12 @@ def set_command(args: argparse.Namespace) -> int:
     from assistant.settings_file import canonical_key, env_values, save_setting, shown_path
 
     value = args.value
-    checks = {"region": _checked_region, "voice": _checked_voice, "model": _checked_model}
+    checks = {
+        "region": _checked_region,
+        "voice": _checked_voice,
+        "voice_engine": _checked_engine,
+        "model": _checked_model,
+    }
     check = checks.get(canonical_key(args.key))
     if check is not None and value.strip():
         value = check(value.strip())
@@ -119,15 +124,35 @@ def _checked_region(value: str) -> str:
 
 
 def _checked_voice(value: str) -> str:
-    """A voice that is installed, so sessions never go silent because of a typo."""
-    from assistant.adapters.voice import Pyttsx3Synthesizer
+    """A voice that Festival or the system voice has, so sessions never go silent because
+    of a typo."""
+    from assistant.adapters.voices import installed_voices
+    from assistant.errors import ConfigError
+
+    wanted = value.lower()
+    listed = installed_voices()
+    for voices in listed.values():
+        if not isinstance(voices, str) and any(
+            wanted in (voice_id.lower(), name.lower()) for voice_id, name in voices
+        ):
+            return value
+    raise ConfigError(
+        f"No voice called '{value}'. Run 'attune devices' to list the voices. Nothing was saved."
+    )
+
+
+def _checked_engine(value: str) -> str:
+    """An engine that can speak here (Festival needs its packages)."""
+    from assistant.adapters.festival import FestivalSynthesizer
     from assistant.errors import ConfigError, VoiceError
 
-    try:
-        Pyttsx3Synthesizer(Settings(voice=value))
-    except VoiceError as exc:
-        raise ConfigError(f"{exc} Nothing was saved.") from exc
-    return value
+    engine = value.lower()
+    if engine == "festival":
+        try:
+            FestivalSynthesizer(Settings()).close()
+        except VoiceError as exc:
+            raise ConfigError(f"{exc} Nothing was saved.") from exc
+    return engine
 
 
 def _checked_model(value: str) -> str:

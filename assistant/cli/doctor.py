@@ -13,7 +13,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
+from assistant.adapters.festival import DEFAULT_VOICE as DEFAULT_FESTIVAL_VOICE
 from assistant.adapters.portaudio import parse_device
+from assistant.cli.common import add_voice_options
 from assistant.config import Settings, data_home
 from assistant.errors import AttuneError, JournalError
 from assistant.journal.connection import DIR_MODE, FILE_MODE, JOURNAL_FILENAME, inspect
@@ -86,22 +88,21 @@ def check_model(choice: str | None) -> Check:
     return Check(name="model", ok=True, detail=f"local Whisper model at {folder}")
 
 
-def check_voice() -> Check:
-    """Can the text-to-speech engine start, and does it have a voice?"""
-    from assistant.adapters.voice import Pyttsx3Synthesizer
+def check_voice(settings: Settings) -> Check:
+    """Which voice engine speaks, and why; can it start, and does it have a voice?"""
+    from assistant.adapters.voices import FallbackVoice, choose_engine, open_voice
 
+    notes: list[str] = []
     try:
-        voices = Pyttsx3Synthesizer(Settings()).voices()
+        voice = open_voice(settings, notes.append)
     except AttuneError as exc:
         return Check(name="voice", ok=False, detail="no text-to-speech voice", fix=str(exc))
-    if not voices:
-        return Check(
-            name="voice",
-            ok=False,
-            detail="the speech engine has no voices",
-            fix="install espeak-ng voices ('sudo apt-get install espeak-ng')",
-        )
-    return Check(name="voice", ok=True, detail=f"{len(voices)} voices installed")
+    choice = choose_engine(settings)
+    if isinstance(voice, FallbackVoice):
+        name = settings.voice or DEFAULT_FESTIVAL_VOICE
+        return Check(name="voice", ok=True, detail=f"festival, {name} ({choice.why})")
+    why = " ".join(notes) or choice.why
+    return Check(name="voice", ok=True, detail=f"pyttsx3, the system voice ({why})")
 
 
 def check_offline(model: Check) -> Check:
@@ -215,21 +216,22 @@ def check_data(home: Path) -> Check:
     )
 
 
-def check_settings(args: argparse.Namespace) -> tuple[Check, str | None]:
-    """Do the settings (config.toml, ATTUNE_*, flags) read cleanly? Also the model they name."""
+def check_settings(args: argparse.Namespace) -> tuple[Check, Settings | None]:
+    """Do the settings (config.toml, ATTUNE_*, flags) read cleanly? Also the settings read."""
     from assistant.cli.common import settings_from
 
     try:
-        model = settings_from(args).model
+        used = settings_from(args)
     except AttuneError as exc:
         return Check(name="settings", ok=False, detail="settings unreadable", fix=str(exc)), None
-    return Check(name="settings", ok=True, detail="config file and environment read cleanly"), model
+    return Check(name="settings", ok=True, detail="config file and environment read cleanly"), used
 
 
 def run_checks(args: argparse.Namespace) -> list[Check]:
     """Every check, in the order a person would look at them."""
-    settings, model_choice = check_settings(args)
-    model = check_model(model_choice or args.model)
+    settings, used = check_settings(args)
+    model = check_model((used.model if used else None) or args.model)
+    settings_used = used or Settings()
     return [
         settings,
         check_microphone(parse_device(args.input_device)),
@@ -237,7 +239,7 @@ def run_checks(args: argparse.Namespace) -> list[Check]:
         model,
         check_reading(),
         check_files(),
-        check_voice(),
+        check_voice(settings_used),
         check_offline(model),
         check_data(data_home()),
     ]
@@ -256,4 +258,5 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     p.add_argument("--model", help="check this local Whisper model folder instead")
     p.add_argument("--input-device", help="microphone to check (index or name)")
     p.add_argument("--output-device", help="speaker to check (index or name)")
+    add_voice_options(p)
     p.set_defaults(handler=_doctor)

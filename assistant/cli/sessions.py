@@ -166,6 +166,8 @@ def _run(args: argparse.Namespace, mode: str, names: list[str], make_flow: Any) 
         )
         session = _session(args, settings, mode, names, flow, source, captions, speaker, journal)
         session.classify, session.check = classify, check
+        if hasattr(source, "on_speculation"):  # a live listener: render replies ahead
+            source.on_speculation = session.prepare_reply
         return _hold(session)
 
 
@@ -262,18 +264,11 @@ def _speaker(
     """The voice on the chosen output; without a voice the session goes on in captions."""
     from assistant.adapters.playback import SoundDeviceSpeaker
     from assistant.adapters.portaudio import parse_device
-    from assistant.adapters.voice import Pyttsx3Synthesizer
+    from assistant.adapters.voices import open_voice
 
     try:
-        synthesizer = Pyttsx3Synthesizer(settings)
+        synthesizer = open_voice(settings, captions.note)
     except VoiceError as exc:
-        if not settings.voice:
-            captions.note(f"{exc} Continuing with captions only.")
-            return None
-        try:  # an unknown saved voice must not silence every session
-            synthesizer = Pyttsx3Synthesizer(settings.model_copy(update={"voice": None}))
-        except VoiceError:
-            captions.note(f"{exc} Continuing with captions only.")
-            return None
-        captions.note(f"{exc} Speaking with the default voice instead.")
+        captions.note(f"{exc} Continuing with captions only.")
+        return None
     return SoundDeviceSpeaker(synthesizer, parse_device(args.output_device))

@@ -247,11 +247,11 @@ def _speak(reply: str, args: argparse.Namespace, settings: Any) -> None:
     """Write the reply to --out and/or play it, unless --no-speak."""
     from assistant.adapters.playback import play
     from assistant.adapters.portaudio import parse_device
-    from assistant.adapters.voice import Pyttsx3Synthesizer
+    from assistant.adapters.voices import open_voice
     from assistant.audio import write_wav
     from assistant.cli.common import private_file
 
-    clip = Pyttsx3Synthesizer(settings).synthesize(reply)
+    clip = open_voice(settings, _warn).synthesize(reply)
     if args.out is not None:
         try:
             private_file(args.out)

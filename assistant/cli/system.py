@@ -4,7 +4,13 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from assistant.cli.common import add_command, add_model_options, print_json, settings_from
+from assistant.cli.common import (
+    add_command,
+    add_model_options,
+    add_voice_options,
+    print_json,
+    settings_from,
+)
 from assistant.config import PROJECT_ROOT
 
 DEFAULT_AUDIO = PROJECT_ROOT.parent / "shared" / "data" / "audio"
@@ -18,12 +24,14 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         "List the microphones, speakers and voices attune can use.",
         "attune devices",
     )
+    add_voice_options(p)
     p.set_defaults(handler=devices_command)
 
     p = add_command(
         sub,
         "bench",
-        "Measure reply latency, transcription speed and classifier speed on this machine.",
+        "Measure reply latency, transcription speed, classifier speed and how well each voice "
+        "is understood, on this machine.",
         "attune bench --json",
     )
     p.add_argument("--audio", type=Path, default=DEFAULT_AUDIO, help="folder of real recordings")
@@ -50,9 +58,17 @@ def devices_command(args: argparse.Namespace) -> int:
             print(_device_line(index, device, key, index == default))
         if not rows:
             print("  none found")
-    print("Voices (id, name):")
-    for voice_id, name in _voices():
-        print(f"  {voice_id}  {name}")
+    from assistant.adapters.voices import choose_engine, installed_voices
+
+    in_use = choose_engine(settings_from(args)).engine
+    for engine, voices in installed_voices().items():
+        mark = " (in use)" if engine == in_use else ""
+        print(f"Voices of {engine}{mark} (id, name):")
+        if isinstance(voices, str):
+            print(f"  none: {voices}")
+            continue
+        for voice_id, name in voices:
+            print(f"  {voice_id}  {name}")
     return 0
 
 
@@ -60,18 +76,6 @@ def _device_line(index: int, device: dict[str, Any], key: str, is_default: bool)
     mark = "*" if is_default else " "
     rate = int(device["default_samplerate"])
     return f"{mark} {index:>3}  {device['name']}  {device[key]} ch  {rate} Hz"
-
-
-def _voices() -> list[tuple[str, str]]:
-    """Installed text-to-speech voices; none when the speech engine is missing."""
-    from assistant.adapters.voice import Pyttsx3Synthesizer
-    from assistant.config import Settings
-    from assistant.errors import VoiceError
-
-    try:
-        return Pyttsx3Synthesizer(Settings()).voices()
-    except VoiceError:
-        return []
 
 
 def bench_command(args: argparse.Namespace) -> int:
@@ -103,6 +107,9 @@ def bench_command(args: argparse.Namespace) -> int:
     )
     if report.classifier_utterances_per_s is not None:
         print(f"Lexicon alone: {report.classifier_utterances_per_s:.0f} utterances/s")
+    from assistant.bench_voice import intelligibility_lines
+
+    print("\n".join(intelligibility_lines(report.voices)))
     if report.turns is not None:
         from assistant.bench_turns import turn_lines
 

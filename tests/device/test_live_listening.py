@@ -16,6 +16,7 @@ from assistant.adapters.microphone import SoundDeviceMicrophone
 from assistant.adapters.playback import SoundDeviceSpeaker
 from assistant.adapters.silero import SileroVoiceActivity
 from assistant.adapters.voice import Pyttsx3Synthesizer
+from assistant.adapters.voices import open_voice
 from assistant.adapters.whisper import WhisperTranscriber
 from assistant.audio import SAMPLE_RATE_HZ, AudioClip, Samples
 from assistant.config import Settings
@@ -71,17 +72,22 @@ def test_attune_answers_a_spoken_sentence_out_loud_and_never_hears_itself(
     voice: Pyttsx3Synthesizer, whisper: WhisperTranscriber
 ) -> None:
     sentence = "You went behind my back and lied to me. I feel betrayed."
+    first_sample: list[float] = []
+    speaker = SoundDeviceSpeaker(  # attune's own voice, ready before the person speaks
+        open_voice(Settings(), print),
+        on_first_sample=lambda: first_sample.append(time.perf_counter()),
+    )
+
+    def reply_to(text: str) -> str:
+        return f"It sounds like {reflect(text)}. That sounds like a real breach of trust."
+
     playback = play_later(np.concatenate([silence(0.5), spoken(voice, sentence)]), 1.0)
     listener = listener_on_device(whisper, limit_s=16.0)
+    listener.on_speculation = lambda text: speaker.prepare(reply_to(text))  # as a session does
     said = listener.next_utterance()
     assert said is not None and "lied" in said.text.lower(), said
     assert classify(said.text).top is classify(sentence).top is Theme.BETRAYAL
-    reply = f"It sounds like {reflect(said.text)}. That sounds like a real breach of trust."
-    first_sample: list[float] = []
-    speaker = SoundDeviceSpeaker(
-        Pyttsx3Synthesizer(Settings()),
-        on_first_sample=lambda: first_sample.append(time.perf_counter()),
-    )
+    reply = reply_to(said.text)
     with Recorder() as recorder, listener.speaking():
         speaker.say(reply)
     assert listener.last_timing is not None and "ended_at" in playback

@@ -17,10 +17,10 @@ from assistant.adapters.microphone import SoundDeviceMicrophone
 from assistant.adapters.playback import play
 from assistant.adapters.silero import SileroVoiceActivity
 from assistant.adapters.turn import SmartTurnDetector
-from assistant.adapters.voice import Pyttsx3Synthesizer
+from assistant.adapters.voices import open_voice
 from assistant.adapters.whisper import WhisperTranscriber
 from assistant.audio import SAMPLE_RATE_HZ, AudioClip
-from assistant.bench import first_sample_handover, reply_path
+from assistant.bench import ReplyPath, first_sample_handover
 from assistant.bench_pauses import (
     Spoken,
     finished_turns,
@@ -30,6 +30,7 @@ from assistant.bench_pauses import (
 )
 from assistant.config import Settings
 from assistant.listen import Listener
+from assistant.voice_ahead import VoiceAhead
 
 pytestmark = [pytest.mark.device, pytest.mark.model, pytest.mark.voice]
 ROOM_TURNS = int(os.environ.get("ATTUNE_ROOM_TURNS", "6"))
@@ -44,7 +45,9 @@ def room_run(turns: list[Spoken], whisper: WhisperTranscriber) -> list[tuple[str
         microphone, SileroVoiceActivity(), whisper, turn_detector=SmartTurnDetector()
     )
     hand_over, _ = first_sample_handover(None)
-    answer = reply_path(Pyttsx3Synthesizer(Settings()), hand_over)
+    path = ReplyPath(VoiceAhead(open_voice(Settings(), print)), hand_over)
+    listener.on_speculation = path.ahead  # as a live session renders its reply early
+    answer = path.answer
     results: list[tuple[str, float]] = []
     try:
         for turn in turns:

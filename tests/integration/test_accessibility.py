@@ -30,6 +30,9 @@ class SpokenLines:
     def say(self, text: str) -> None:
         self.lines.append(text)
 
+    def prepare(self, text: str) -> None:
+        pass  # lines are kept as said, never rendered
+
     def adjust_rate(self, delta_wpm: int) -> int:
         self.rate_wpm += delta_wpm
         return self.rate_wpm

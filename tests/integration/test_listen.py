@@ -19,6 +19,7 @@ from assistant.bench_pauses import (
     pyttsx3_voices,
     two_part_turns,
 )
+from assistant.config import Settings
 from assistant.flows.base import Utterance
 from assistant.listen import Listener
 from assistant.wer import word_error_rate
@@ -131,6 +132,9 @@ def test_a_long_silence_is_met_with_one_gentle_reprompt_then_patient_waiting(
         def say(self, text: str) -> None:
             said.append(text)
 
+        def prepare(self, text: str) -> None:
+            pass  # lines are kept as said, never rendered
+
         def adjust_rate(self, delta_wpm: int) -> int:
             return 150
 
@@ -204,3 +208,29 @@ def test_an_altered_end_of_turn_model_gives_one_warning_and_the_words_still_deci
     sentence = spoken(voice, "My partner broke a promise to me again and I feel betrayed.")
     heard, _, _ = listen_all([silence(0.5), sentence, silence(3.0)], whisper)
     assert len(heard) == 1 and "promise" in heard[0].text.lower()
+
+
+def test_a_reply_is_rendered_during_the_silence_and_ready_when_the_turn_ends(
+    voice: Pyttsx3Synthesizer, whisper: WhisperTranscriber
+) -> None:
+    """The listener tells the words of a turn that sounds finished before it ends; the voice
+    renders the reply then, so the reply asked for at the end of the turn is already made."""
+    from assistant.adapters.festival import FestivalSynthesizer
+    from assistant.voice_ahead import VoiceAhead
+
+    attune_voice = VoiceAhead(FestivalSynthesizer(Settings()))
+    sentence = spoken(voice, "I miss how close we used to be.")
+    mic = WavMicrophone([AudioClip(np.concatenate([silence(0.5), sentence, silence(4.0)]))])
+    listener = Listener(mic, SileroVoiceActivity(), whisper)
+    told: list[tuple[str, int]] = []
+
+    def ahead(text: str) -> None:
+        told.append((text, listener.frames_read))
+        attune_voice.prepare(f"You miss the closeness. {text}")
+
+    listener.on_speculation = ahead
+    said = listener.next_utterance()
+    assert said is not None and told and told[-1][0] == said.text
+    assert told[-1][1] < listener.frames_read, "told before the end of the turn"
+    clip = attune_voice.synthesize(f"You miss the closeness. {said.text}")
+    assert attune_voice.hits == 1 and clip.duration_s > 1.0

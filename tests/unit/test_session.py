@@ -1,7 +1,7 @@
 """The session runner with hand-written fakes for the flow, input and voice (pure logic)."""
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from io import StringIO
 
 from assistant.captions import Captions
@@ -46,10 +46,14 @@ class EchoFlow:
 class RecordingSpeaker:
     def __init__(self, source: ScriptedInput, fail: bool = False) -> None:
         self.spoken: list[tuple[str, bool]] = []
+        self.prepared: list[str] = []
         self.source = source
         self.fail = fail
 
         self.rate_wpm = 150
+
+    def prepare(self, text: str) -> None:
+        self.prepared.append(text)
 
     def adjust_rate(self, delta_wpm: int) -> int:
         self.rate_wpm += delta_wpm
@@ -173,3 +177,40 @@ def test_a_microphone_that_goes_away_is_said_out_loud_and_ends_the_session() -> 
     spoken = [text for text, _ in speaker.spoken]
     assert spoken[-1].startswith("The microphone stopped sending sound")
     assert session.turns == 1
+
+
+class SpeculatingInput(ScriptedInput):
+    """Input that, like the live listener, tells its listener the words before the turn ends."""
+
+    def __init__(self, *lines: str) -> None:
+        super().__init__(*lines)
+        self.on_speculation: Callable[[str], None] | None = None
+
+    def next_utterance(self) -> Utterance | None:
+        if self.lines and self.on_speculation is not None:
+            self.on_speculation(self.lines[0])
+        return super().next_utterance()
+
+
+def test_the_reply_is_prepared_from_the_words_so_far_without_changing_the_session() -> None:
+    source = SpeculatingInput("I feel so alone lately.", "I'm furious with you.")
+    flow = EchoFlow()
+    speaker = RecordingSpeaker(source)
+    session, _ = _session(flow, source, speaker=speaker)
+    source.on_speculation = session.prepare_reply
+    session.run()
+    assert speaker.prepared == ["Heard 1.", "Heard 2."], "each reply is rendered ahead"
+    assert [t for t, _ in speaker.spoken] == ["Hello.", "Heard 1.", "Heard 2.", "Goodbye."]
+    assert len(flow.heard) == 2, "the flow itself answered each turn once"
+
+
+def test_no_reply_is_prepared_for_a_crisis_a_command_or_during_a_pause() -> None:
+    source = SpeculatingInput("I want to kill myself.", "stop")
+    speaker = RecordingSpeaker(source)
+    session, _ = _session(EchoFlow(), source, speaker=speaker)
+    source.on_speculation = session.prepare_reply
+    session.run()
+    assert speaker.prepared == []
+    session.paused = True
+    session.prepare_reply("I feel calmer.")
+    assert speaker.prepared == []

@@ -26,3 +26,9 @@ def test_empty_texts() -> None:
     assert word_error_rate("", "hello") == 1.0
     assert word_error_rate("hello there", "") == 1.0
     assert normalise("  ") == []
+
+
+def test_a_number_said_digit_by_digit_is_the_number() -> None:
+    assert word_error_rate("call or text 9 8 8, or 9 1 1", "Call or text 988 or 911.") == 0.0
+    assert normalise("room 12 3 4") == ["room", "12", "34"]
+    assert word_error_rate("call 9 8 8", "call 9 8") == 1 / 2
