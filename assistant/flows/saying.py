@@ -37,6 +37,12 @@ class Saying:
         self.last_step = step
         return self
 
+    def line(self, text: str) -> "Saying":
+        """Add one sentence composed by the flow rather than picked (nothing when empty)."""
+        if text:
+            self.lines.append(text)
+        return self
+
     def reflect(self, reflection: str | None) -> "Saying":
         """Add a reflection of the person's words; nothing when there is none."""
         return self.say(Step.REFLECT, reflection=reflection) if reflection else self

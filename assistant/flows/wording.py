@@ -3,7 +3,7 @@
 # commitment_text and commitment_sentence live in assistant.commitment; kept importable here.
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant.commitment import _NO_ACTION, commitment_sentence, commitment_text
 from assistant.grammar import reflection_problems
@@ -142,7 +142,7 @@ _FEELING_WORDS: dict[Theme, tuple[str, ...]] = {
     Theme.LONGING: ("longing", "yearning", "missing him", "missing her", "missing them"),
     Theme.HOPE: ("hopeful", "grateful", "thankful", "relieved", "happy", "hope", "glad"),
 }  # fmt: skip
-_NOT_THIS = re.compile(r"(?:\bnot|n't|\bthan|\bno longer|\bless)\s+(?:\w+\s+)?$")
+_NOT_THIS = re.compile(r"(?:\bnot|n't|\bthan|\bno longer|\bless)\s+(?:[\w']+\s+){0,2}$")
 _NOT_THIS_REACH = 48
 """Characters before a feeling word searched for "not"/"than" (a word or two; keeps it linear)."""
 
@@ -158,6 +158,28 @@ def named_feeling(text: str) -> Theme | None:
                 if not _NOT_THIS.search(before):
                     found.append((match.start(), theme))
     return min(found)[1] if found else None
+
+
+_WENT_WELL = re.compile(
+    r"\b(?:went (?:really |so |very )?well|lovely|wonderful|great|amazing|loved|laughed|"
+    r"happy|glad|grateful|thankful|relieved|hopeful|proud)\b"
+)
+"""Words of something that went well; negated ones ("not happy") do not count."""
+GENTLE_THEMES = frozenset({Theme.HOPE, Theme.LONGING, Theme.NEUTRAL})
+"""Themes that fit a moment that went well; the others name a hurt."""
+
+
+def sounds_positive(text: str) -> bool:
+    """True when a person says something went well ("it felt lovely") and names no hurt."""
+    plain = _plain(text)
+    named = named_feeling(plain)
+    if named is not None and named not in GENTLE_THEMES:
+        return False
+    for match in _WENT_WELL.finditer(plain):
+        before = plain[max(0, match.start() - _NOT_THIS_REACH) : match.start()]
+        if not _NOT_THIS.search(before):
+            return True
+    return False
 
 
 _NEED = re.compile(
@@ -282,11 +304,15 @@ class ThemeTally:
             self._total[named] = self._total.get(named, 0.0) + self.NAMED_BOOST
             self._heard.add(named)
 
-    def focus(self) -> Theme:
-        """The theme to speak to now: strongest lately (named feelings count most), or neutral."""
-        if not self._recent:
+    def focus(self, allowed: Callable[[Theme], bool] | None = None) -> Theme:
+        """The theme to speak to now: strongest lately (named feelings count most), or neutral.
+
+        With `allowed`, the strongest theme it allows; neutral when it allows none.
+        """
+        recent = [t for t in self._recent if allowed is None or allowed(t)]
+        if not recent:
             return Theme.NEUTRAL
-        return max(self._recent, key=lambda t: (self._recent[t], t.value))
+        return max(recent, key=lambda t: (self._recent[t], t.value))
 
     def heard(self, limit: int = 3) -> list[Theme]:
         """Themes heard, strongest over the session first, at most `limit`."""

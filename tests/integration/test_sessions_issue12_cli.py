@@ -100,3 +100,19 @@ def test_after_the_care_reply_real_risk_gets_presence_and_next_steps(attune_home
     assert "I'm here with you" in last and "safety plan" in last
     assert "emergency number" in last and "forget this session" in last
     assert "stop the exercise" not in run.out
+
+
+def test_an_evening_that_went_well_closes_with_hope_and_no_hurt(attune_home: Path) -> None:
+    run = attune(
+        "evening",
+        "--text",
+        "--no-voice",
+        stdin=_typed(*SESSIONS["ev-positive-breakfast"]["lines"]),
+    )
+    assert run.code == 0, run.err
+    spoken = _spoken(run.out)
+    close = spoken[-1]
+    assert "hope" in close and "leave her a note on the fridge tomorrow" in close
+    hurt = ("hurt", "worr", "sad", "mistrust", "fear", "anger", "shame", "responsible", "sore")
+    assert not any(word in close.lower() for word in hurt), close
+    assert not any(word in spoken[1].lower() for word in hurt), spoken[1]
