@@ -21,6 +21,7 @@ from assistant.flows.naming import (
 from assistant.flows.saying import Saying
 from assistant.flows.wording import (
     ThemeTally,
+    commitment_sentence,
     commitment_text,
     follow_up_done,
     named_feeling,
@@ -87,6 +88,8 @@ class EveningFlow:
         self._commitment_saved = False
         self._need_heard = False
         self._early_action: str | None = None
+        self._action_said = ""
+        """The person's own words for their step, read back whole if the prompt would not fit."""
         self._repeats = Repeats()
         self._last_said: Utterance | None = None
         self._prefix: list[tuple[Step, str | None]] = []
@@ -148,7 +151,7 @@ class EveningFlow:
             return
         step = named_step(said.text)
         if step is not None:
-            self._early_action = step
+            self._early_action, self._action_said = step, said.text
             if self._awaiting is not _Awaiting.MORE:  # else the closing reads it back at once
                 self._prefix.append((Step.STEP_CONFIRMED, turn_words(step)))
                 self._confirmed_now = True
@@ -267,6 +270,7 @@ class EveningFlow:
             saying.say(Step.NO_ACTION)
         else:
             self._commitment = Commitment(who=None, text=action)
+            self._action_said = said.text
         return self._closing(saying)
 
     def _closing(self, saying: Saying) -> FlowReply:
@@ -277,6 +281,7 @@ class EveningFlow:
             saying.say(Step.CLOSE, themes=self._feelings.heard_phrase())
         if self._commitment is not None:
             saying.say(Step.CLOSE_COMMITMENT, commitment=turn_words(self._commitment.text))
+            saying.checked(commitment_sentence(self._action_said))
         saying.say(Step.GOODBYE)
         unsaved = [] if self._commitment_saved or not self._commitment else [self._commitment]
         self._commitment_saved = self._commitment is not None

@@ -6,15 +6,12 @@ there's some sadness in that."), below that attune reflects without naming a fee
 feeling the person named outright counts as certain.
 """
 
-import re
 from collections.abc import Sequence
 from enum import StrEnum
 
 from assistant.flows.wording import (
-    _FEELING_WORDS,
-    _NOT_THIS,
-    _NOT_THIS_REACH,
     GENTLE_THEMES,
+    feeling_matches,
     join_words,
     named_feeling,
     sounds_positive,
@@ -50,9 +47,7 @@ SOME: dict[Theme, str] = {
 """How each feeling is said after "I wonder if there's"."""
 
 
-def confidence(
-    reading: ThemeReading, named: Theme | None = None, text: str = ""
-) -> Confidence:
+def confidence(reading: ThemeReading, named: Theme | None = None, text: str = "") -> Confidence:
     """How surely the top feeling may be named; neutral or low scores give NONE.
 
     A hurt is never named in words that say something went well (`text`, "it went really
@@ -88,16 +83,8 @@ def feeling_line(
 
 def feelings_named(text: str) -> list[str]:
     """The feeling words a person said outright, in order, skipping negated ones ("not sad")."""
-    plain = text.lower().replace("\u2019", "'")
-    found: list[tuple[int, str]] = []
-    for words in _FEELING_WORDS.values():
-        for word in words:
-            for match in re.finditer(rf"\b{word}\b", plain):
-                before = plain[max(0, match.start() - _NOT_THIS_REACH) : match.start()]
-                if not _NOT_THIS.search(before):
-                    found.append((match.start(), word))
     seen: list[str] = []
-    for _, word in sorted(found):
+    for _, _, word in feeling_matches(text):
         if word not in seen:
             seen.append(word)
     return seen
@@ -107,15 +94,19 @@ CLOSING_FEELINGS = 3
 """At most this many feelings are named in a closing summary."""
 
 
-def closing_summary(named_words: Sequence[str], heard: Sequence[Theme]) -> str:
+def closing_summary(
+    named_words: Sequence[str], heard: Sequence[Theme], name: str | None = None
+) -> str:
     """The feelings of a session in one sentence: the person's own words first.
 
     `named_words` are feelings the person named ("hurt", "alone"); `heard` are themes the
-    reading was sure of. Neither gives a summary that names no feeling.
+    reading was sure of. Neither gives a summary that names no feeling. With `name` (one
+    partner of a couple), their words are said to them: "Maya, you talked about feeling hurt."
     """
     if named_words:
         said = join_words(list(named_words[:CLOSING_FEELINGS]))
-        return f"Tonight you talked about feeling {said}."
+        opener = f"{name}, you" if name else "Tonight you"
+        return f"{opener} talked about feeling {said}."
     kept = [SOME[t] for t in heard if t in SOME][:CLOSING_FEELINGS]
     if kept:
         return f"Tonight I heard {join_words(kept)} in what you shared."

@@ -147,17 +147,44 @@ _NOT_THIS_REACH = 48
 """Characters before a feeling word searched for "not"/"than" (a word or two; keeps it linear)."""
 
 
-def named_feeling(text: str) -> Theme | None:
-    """The feeling a person names outright ("hurt more than angry" -> grief); None if none."""
+_NEEDS_A_LEAD = frozenset({"down", "small", "heavy", "empty", "hurt", "stupid", "alone", "sorry"})
+"""Words that name a feeling only after "feel", "I'm", "so"... or opening a fragment
+("sat down", "I hurt you", "a small thing", "home alone" name none)."""
+_LEAD = re.compile(
+    r"(?:^|\b(?:feel|feels|felt|feeling|i'm|im|am|was|is|it's|been|being|get|got|getting|so|"
+    r"really|very|too|quite|still|bit|kind of|pretty|just|and|or|but|more|like|left|all))$"
+)
+_OBJECT_AFTER = re.compile(r"^\s+(?:you|her|him|them|me|us|my|your|his|their|people)\b")
+
+
+def _names_a_feeling(before: str, after: str) -> bool:
+    """Whether an ambiguous word ("down", "hurt") between these names a feeling."""
+    lead = before.rstrip()
+    opens = not lead or lead[-1] in ".!?;:,\u2014-"
+    return (opens or bool(_LEAD.search(lead))) and not _OBJECT_AFTER.match(after)
+
+
+def feeling_matches(text: str) -> list[tuple[int, Theme, str]]:
+    """Each feeling named outright, as (position, theme, word), in order; negated ones ("not
+    sad", "more than angry") and uses that name no feeling ("I hurt her") are skipped."""
     plain = _plain(text)
-    found: list[tuple[int, Theme]] = []
+    found: list[tuple[int, Theme, str]] = []
     for theme, words in _FEELING_WORDS.items():
         for word in words:
             for match in re.finditer(rf"\b{word}\b", plain):
                 before = plain[max(0, match.start() - _NOT_THIS_REACH) : match.start()]
-                if not _NOT_THIS.search(before):
-                    found.append((match.start(), theme))
-    return min(found)[1] if found else None
+                if _NOT_THIS.search(before):
+                    continue
+                if word in _NEEDS_A_LEAD and not _names_a_feeling(before, plain[match.end() :]):
+                    continue
+                found.append((match.start(), theme, word))
+    return sorted(found)
+
+
+def named_feeling(text: str) -> Theme | None:
+    """The feeling a person names outright ("hurt more than angry" -> grief); None if none."""
+    found = feeling_matches(text)
+    return found[0][1] if found else None
 
 
 _WENT_WELL = re.compile(

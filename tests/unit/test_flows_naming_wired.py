@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from assistant.flows.base import FlowReply, Utterance
+from assistant.flows.couple import CoupleFlow
 from assistant.flows.evening import EveningFlow
-from assistant.flows.naming import FELT, NAME_AT, SOME, WONDER_AT
-from assistant.prompts import PromptLibrary, Step, load_library
+from assistant.flows.naming import FELT, NAME_AT, SOME, WONDER_AT, feelings_named
+from assistant.flows.saying import Saying
+from assistant.prompts import PromptLibrary, PromptPicker, Step, load_library
 from assistant.themes import classify
 from assistant.themes.taxonomy import Theme, ThemeReading, ThemeScore
 
@@ -125,3 +127,60 @@ def test_a_session_that_went_well_closes_naming_no_hurt(library: PromptLibrary, 
     assert "hope" in close.lines[0]
     assert not HURT_WORDS.search(close.text), close.text
     assert not HURT_WORDS.search(replies[0].text), replies[0].text
+
+
+@pytest.mark.parametrize(
+    ("said", "words"),
+    [
+        ("I know I hurt you.", []),
+        ("To sit down together and look at the numbers.", []),
+        ("It helps to hear you say sorry.", []),
+        ("It was a small thing, I was home alone.", []),
+        ("Hurt. Alone.", ["hurt", "alone"]),
+        ("I feel so down lately.", ["down"]),
+        ("No, it's not that I'm angry. I'm hurt.", ["hurt"]),
+    ],
+)
+def test_only_words_that_name_a_feeling_are_read_back_as_feelings(
+    said: str, words: list[str]
+) -> None:
+    assert feelings_named(said) == words
+
+
+def test_a_couple_who_had_a_good_day_hear_no_hurt_in_the_close(library: PromptLibrary) -> None:
+    script = SESSIONS["cp-positive"]
+    couple = CoupleFlow(
+        library, tuple(script["names"]), open_commitments=[], recent_prompt_ids=set()
+    )
+    couple.opening()
+    for line in script["lines"]:
+        couple.respond(Utterance(text=line), classify(line))
+    close = couple.close()
+    assert not HURT_WORDS.search(close.text), close.text
+
+
+def test_a_couple_close_reads_each_partners_own_feelings_back_to_them(
+    library: PromptLibrary,
+) -> None:
+    couple = CoupleFlow(library, ("Ana", "Ben"), open_commitments=[], recent_prompt_ids=set())
+    couple.opening()
+    turns = ["Yes.", "Yes.", "When you went quiet for weeks I felt alone and scared."]
+    turns += ["What I heard is you felt alone and scared when I went quiet."]
+    for line in turns:
+        couple.respond(Utterance(text=line), _reading(Theme.LONELINESS, 0.4))
+    close = couple.close()
+    assert close.lines[0] == "Ana, you talked about feeling alone and scared."
+    assert "Ben, you talked" not in close.text  # Ben's mirror is Ana's words, not his
+
+
+def test_a_read_back_that_would_not_parse_gives_way_to_the_clean_sentence(
+    library: PromptLibrary,
+) -> None:
+    saying = Saying(PromptPicker(library, set(), 1)).line("Your small step is to you'll the.")
+    assert saying.checked("You said that you'll call her.").lines == [
+        "You said that you'll call her."
+    ]
+    fine = Saying(PromptPicker(library, set(), 1)).line("Your small step is to call her.")
+    assert fine.checked("You said that you'll call her.").lines == [
+        "Your small step is to call her."
+    ]
