@@ -286,7 +286,8 @@ class CoupleFlow:
             return saying.say(Step.REFLECT_NAMED, reflection=heard, **self._both(who))
         felt = self._feeling_of_piece(said) if said else ""
         if felt:
-            return saying.line(f"{self._names[who]}, {felt[0].lower()}{felt[1:]}")
+            felt = felt if felt.startswith("I ") else felt[0].lower() + felt[1:]
+            return saying.line(f"{self._names[who]}, {felt}")
         return saying.say(Step.VALIDATE_BRIEF, **self._both(who))
 
     def _feeling_of_piece(self, said: str) -> str:
