@@ -23,7 +23,7 @@ SESSIONS = {
     )["session"]
 }
 HURT_WORDS = re.compile(
-    r"\b(hurt|sad|sadness|grie\w*|worr\w*|fear|afraid|scared|anger|angry|mistrust|trust|"
+    r"\b(hurt|sad|sadness|grie\w*|worr\w*|fear|afraid|scared|anger|angry|mistrust|distrust|"
     r"betray\w*|shame|ashamed|responsible|sore|lonel\w*|guilt\w*|regret|withdraw)\b",
     re.IGNORECASE,
 )
