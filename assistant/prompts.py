@@ -38,6 +38,7 @@ class Step(StrEnum):
     SITTING_WITH = "sitting_with"
     REFLECT = "reflect"
     NAME_FEELING = "name_feeling"
+    CHECK_FEELING = "check_feeling"
     NORMALISE = "normalise"
     EXPLORE = "explore"
     DEEPEN = "deepen"

@@ -83,7 +83,8 @@ class Session:
                     break
             if going_on is False:
                 return
-        self._say_reply(self.flow.close())
+        if not self.safety_turns.closes_instead(self):
+            self._say_reply(self.flow.close())
 
     def _take_turn(self, said: Utterance) -> bool | None:
         """Answer one turn, read back first when asked; None when input ended meanwhile."""
@@ -109,7 +110,8 @@ class Session:
         if command is None or (command is Command.RESUME and not self.paused):
             return None
         if command is Command.STOP:
-            self._say_reply(self.flow.close())
+            if not self.safety_turns.closes_instead(self):
+                self._say_reply(self.flow.close())
             return False
         if command is Command.FORGET:
             return self._forget_this_session()

@@ -3,6 +3,12 @@
 The gate gives a level for each turn (see assistant.safety.types.SafetyLevel); this decides
 what the conversation does with it, and with the answer that follows. Pure logic over the
 session's own say / record / flow, so it is tested with hand-made verdicts.
+
+Couples mode takes the same path as the evening: after the care reply attune stays present,
+and "I'm safe, I just meant I'm tired" goes back to the conversation with care. Only a crisis
+about the home (abuse, violence, coercion, a child) keeps the joint exercise stopped for the
+rest of the session: working on it together is not safe then, so attune stays present and
+closes without a joint summary.
 """
 
 from dataclasses import dataclass, field
@@ -13,7 +19,7 @@ from assistant.flows.base import Utterance
 from assistant.safety import SafetyCheck
 from assistant.safety import aftercare as care
 from assistant.safety import reply as lines
-from assistant.safety.types import SafetyLevel
+from assistant.safety.types import SafetyKind, SafetyLevel
 
 if TYPE_CHECKING:
     from assistant.session import Session
@@ -34,6 +40,8 @@ class SafetyTurns:
     pending: _Pending | None = None
     crisis: SafetyCheck | None = None
     turns_since_crisis: int = 0
+    joint_work_over: bool = False
+    """Couples mode after a crisis about the home: no joint step again this session."""
 
     @property
     def idle(self) -> bool:
@@ -90,7 +98,7 @@ class SafetyTurns:
 
     # crisis --------------------------------------------------------------------------
     def _crisis(self, session: "Session", said: Utterance, check: SafetyCheck) -> bool:
-        """Stop the exercise and answer with care; couples mode ends joint work at once."""
+        """Stop the exercise, answer with care and stay present (in couples mode too)."""
         couples = session.mode == "couple"
         reply = safety.crisis_reply(check, session.region, session.extra_resources, couples=couples)
         if couples and safety.ends_joint_work(check):
@@ -99,13 +107,20 @@ class SafetyTurns:
         session.say(reply)
         self._caption_resources(session, check, care.topic_of(check))
         self.crisis, self.turns_since_crisis = check, 0
+        self.joint_work_over = self.joint_work_over or (couples and _about_the_home(check))
         for topic in care.Topic:
             self.asked.add(topic)
-        return not couples
+        return True
 
     def _after_crisis(self, session: "Session", said: Utterance, check: SafetyCheck) -> bool:
         """Stay present: back to the conversation when they are safe, else presence and steps."""
-        if care.answer_after_crisis(said.text, check) is care.Heard.SAFE:
+        safe = care.answer_after_crisis(said.text, check) is care.Heard.SAFE
+        if safe and self.joint_work_over:
+            spoken = f"{lines.AFTER_CRISIS_SAFE} {JOINT_WORK_STAYS_STOPPED}"
+            session.record_turn(said, check, spoken, "safety_presence")
+            session.say(spoken)
+            return True
+        if safe:
             self.crisis = None
             meant = care.what_they_meant(said.text)
             topic = said.model_copy(update={"text": meant}) if meant else None
@@ -117,10 +132,33 @@ class SafetyTurns:
         session.say(spoken)
         return True
 
+    def closes_instead(self, session: "Session") -> bool:
+        """After a crisis about the home in couples mode, say goodbye without a joint summary."""
+        if not self.joint_work_over:
+            return False
+        session.say(COUPLE_GOODBYE)
+        return True
+
     def _caption_resources(self, session: "Session", check: SafetyCheck, topic: care.Topic) -> None:
         shown = check if check.kind else check.model_copy(update={"kind": care.kind_for(topic)})
         for line in safety.resource_card(shown, session.region, session.extra_resources):
             session.captions.note(line)
+
+
+JOINT_WORK_STAYS_STOPPED = (
+    "We'll leave the joint exercise for tonight. The services on your screen are there for "
+    "each of you, on your own, whenever you want them."
+)
+COUPLE_GOODBYE = (
+    "Thank you for talking with me tonight. The numbers are on your screen, day and night. "
+    "Take care of yourself."
+)
+
+
+def _about_the_home(check: SafetyCheck) -> bool:
+    """Whether a crisis is about harm between people (anything but self-harm alone)."""
+    kinds = set(check.kinds) | ({check.kind} if check.kind else set())
+    return kinds != {SafetyKind.SELF_HARM}
 
 
 def _as_crisis(pending: _Pending) -> SafetyCheck:

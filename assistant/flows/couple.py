@@ -6,13 +6,24 @@ from typing import TypedDict
 
 from assistant.flows.base import Commitment, FlowReply, FollowUp, OpenCommitment, Utterance
 from assistant.flows.hearing import listener_stuck, minimising
+from assistant.flows.naming import (
+    CLOSING_FEELINGS,
+    SOME,
+    Confidence,
+    FeelingsHeard,
+    closing_summary,
+    confidence,
+    feeling_line,
+)
 from assistant.flows.saying import Saying
 from assistant.flows.turns import SpeakingTime, escalated
 from assistant.flows.wording import (
     ThemeTally,
+    commitment_sentence,
     commitment_text,
     follow_up_done,
     join_words,
+    named_feeling,
     reflection_of,
     sounds_finished,
     sounds_missed,
@@ -55,6 +66,11 @@ class _Awaiting(StrEnum):
 
 
 _SPEAKER_TURNS = (_Awaiting.SHARE, _Awaiting.CHECK, _Awaiting.MORE)
+_ECHO_TURNS = (
+    _Awaiting.FOLLOW_UP, _Awaiting.READY_FIRST, _Awaiting.READY_SECOND, _Awaiting.MIRROR,
+    _Awaiting.VALIDATE, _Awaiting.BEHAVIOUR,
+)  # fmt: skip
+"""Turns whose feeling words are not the person's own (a mirror of the partner, a step)."""
 
 
 class CoupleFlow:
@@ -81,6 +97,9 @@ class CoupleFlow:
         self._follow_ups = list(open_commitments)[:MAX_FOLLOW_UPS]
         self._rounds = max(1, rounds)
         self._tally = ThemeTally()
+        self._feelings = (FeelingsHeard(), FeelingsHeard())
+        """Per partner: the feelings they named and the themes read surely in their own words."""
+        self._piece_reading: ThemeReading | None = None
         self._time = SpeakingTime(names)
         self._awaiting = _Awaiting.READY_FIRST
         self._speaker = 0
@@ -90,6 +109,8 @@ class CoupleFlow:
         self._hurt: int | None = None
         self._behaviours: list[int] = []
         self._commitments: list[Commitment] = []
+        self._commitments_said: list[str] = []
+        """Each commitment in the partner's own words, read back whole if a prompt would not fit."""
         self._piece = ""
         """What the speaker said last (shared or added), for attune's reflection and scaffold."""
         self._helped = False
@@ -116,6 +137,10 @@ class CoupleFlow:
         who = self._who_spoke(said)
         self._time.add(self._names[who], said.text, said.duration_s)
         self._tally.add(reading)
+        if self._awaiting not in _ECHO_TURNS:
+            self._feelings[who].add(said.text, reading, named_feeling(said.text))
+        if self._awaiting in (_Awaiting.SHARE, _Awaiting.MORE):
+            self._piece_reading = reading
         if escalated(said.text):
             return self._pause()
         if self._awaiting in _SPEAKER_TURNS:
@@ -126,16 +151,27 @@ class CoupleFlow:
         """The summary: themes heard, each partner's new behaviour, thanks."""
         saying = Saying(self._picker)
         heard = self._tally.heard()
-        if heard:
-            spoken = join_words([self._library.spoken(t) for t in heard])
-            saying.say(Step.CLOSE_COUPLE, themes=spoken, **self._both(0))
-        for c in self._commitments:
+        for who, feelings in enumerate(self._feelings):
+            if feelings.words:
+                saying.line(closing_summary(feelings.words, [], self._names[who]))
+        sure = self._sure_phrase()
+        if sure and not saying.lines:
+            saying.say(Step.CLOSE_COUPLE, themes=sure, **self._both(0))
+        for c, own in zip(self._commitments, self._commitments_said, strict=True):
             who = self._names.index(c.who) if c.who in self._names else 0
             words = turn_words(c.text, partner=self._names[1 - who])
             saying.say_commitment(Step.CLOSE_COMMITMENT_NAMED, commitment=words, **self._both(who))
+            saying.checked(commitment_sentence(own, self._names[who], self._names[1 - who]))
         saying.say(Step.GOODBYE_COUPLE, **self._both(0))
         self._awaiting = _Awaiting.DONE
         return saying.reply(step=Step.CLOSE_COUPLE, themes=heard, done=True)
+
+    def _sure_phrase(self) -> str:
+        """The themes read surely in either partner's own words ("some hope"), or ""."""
+        sure: list[Theme] = []
+        for feelings in self._feelings:
+            sure += [t for t in feelings.sure() if t not in sure]
+        return join_words([SOME[t] for t in sure][:CLOSING_FEELINGS])
 
     # bookkeeping -------------------------------------------------------------------------
     def _handlers(self) -> dict[_Awaiting, Callable[[Utterance], FlowReply]]:
@@ -239,12 +275,30 @@ class CoupleFlow:
         return self._reply(saying.say(step, **self._both(self._listener)), self._listener)
 
     def _acknowledge(self, who: int, said: str | None = None) -> Saying:
-        """attune's own brief reflection (when it has one) or validation of `who`."""
+        """attune's own brief reflection (when it has one) or validation of `who`.
+
+        When the speaker's piece cannot be reflected but its reading is sure, the feeling is
+        named to them instead, only as surely as the reading allows.
+        """
         saying = Saying(self._picker)
         heard = reflection_of(said, partner=self._names[1 - who]) if said else None
         if heard:
             return saying.say(Step.REFLECT_NAMED, reflection=heard, **self._both(who))
+        felt = self._feeling_of_piece(said) if said else ""
+        if felt:
+            felt = felt if felt.startswith("I ") else felt[0].lower() + felt[1:]
+            return saying.line(f"{self._names[who]}, {felt}")
         return saying.say(Step.VALIDATE_BRIEF, **self._both(who))
+
+    def _feeling_of_piece(self, said: str) -> str:
+        """The feeling in the speaker's piece, named as surely as allowed; "" when none may be."""
+        reading = self._piece_reading
+        if reading is None or said != self._piece:
+            return ""
+        named = named_feeling(said)
+        if confidence(reading, named, said) is Confidence.NONE:
+            return ""
+        return feeling_line(reading, None, named)
 
     def _new_piece(self, text: str) -> None:
         self._piece, self._helped = text, False
@@ -354,6 +408,7 @@ class CoupleFlow:
         action = commitment_text(said.text)
         new = [Commitment(who=self._names[who], text=action)] if action else []
         self._commitments.extend(new)
+        self._commitments_said.extend(said.text for _ in new)
         if not self._behaviours:
             closing = self.close()
             return closing.model_copy(update={"commitments": new})

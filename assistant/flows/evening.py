@@ -11,12 +11,19 @@ from assistant.flows.hearing import (
     named_step,
     told_already,
 )
+from assistant.flows.naming import (
+    Confidence,
+    FeelingsHeard,
+    closing_summary,
+    confidence,
+    feeling_line,
+)
 from assistant.flows.saying import Saying
 from assistant.flows.wording import (
     ThemeTally,
+    commitment_sentence,
     commitment_text,
     follow_up_done,
-    join_words,
     named_feeling,
     need_reflection,
     reflection_of,
@@ -28,6 +35,7 @@ from assistant.flows.wording import (
 from assistant.prompts import PromptLibrary, PromptPicker, Step
 from assistant.reflect import turn_words
 from assistant.themes.taxonomy import Theme, ThemeReading
+from assistant.voice_commands import yes_or_no
 
 MAX_EXCHANGES = 8
 CORE_EXCHANGES = 7
@@ -70,11 +78,18 @@ class EveningFlow:
         self._picker = PromptPicker(library, recent_prompt_ids, seed)
         self._follow_ups = list(open_commitments)[:MAX_FOLLOW_UPS]
         self._tally = ThemeTally()
+        self._feelings = FeelingsHeard()
+        self._offered: Theme | None = None
+        """The feeling attune named after the first answer, if any (dropped on a "no")."""
+        self._rejected = ""
+        """What the person's correction in this turn turned down ("I'm angry")."""
         self._awaiting = _Awaiting.SITTING
         self._commitment: Commitment | None = None
         self._commitment_saved = False
         self._need_heard = False
         self._early_action: str | None = None
+        self._action_said = ""
+        """The person's own words for their step, read back whole if the prompt would not fit."""
         self._repeats = Repeats()
         self._last_said: Utterance | None = None
         self._prefix: list[tuple[Step, str | None]] = []
@@ -93,8 +108,12 @@ class EveningFlow:
         if self._awaiting is _Awaiting.DONE:
             return self.close()
         said = self._hear(said)
-        if self._awaiting is not _Awaiting.FOLLOW_UP:
-            self._tally.add(reading, named_feeling(said.text))
+        if self._awaiting not in (_Awaiting.FOLLOW_UP, _Awaiting.ACTION):
+            named = named_feeling(said.text)
+            self._tally.add(reading, named)
+            self._feelings.add(said.text, reading, named)
+            self._feelings.deny(None, self._rejected)
+        self._rejected = ""
         if self._awaiting in (_Awaiting.SITTING, _Awaiting.FEELING, _Awaiting.EXPLORE):
             self._need_heard = self._need_heard or states_need(said.text)
         self._note_step(said)
@@ -118,6 +137,7 @@ class EveningFlow:
         fixed = correction(said.text) if self._awaiting is not _Awaiting.FOLLOW_UP else None
         if fixed is not None:
             self._prefix.append((Step.CORRECTED, None))
+            self._rejected = fixed[0]
             self._override = corrected_reflection(fixed[1])
         elif self._repeats.heard(said.text) and self._awaiting is not _Awaiting.ACTION:
             self._prefix.append((Step.REPEATED, None))
@@ -131,7 +151,7 @@ class EveningFlow:
             return
         step = named_step(said.text)
         if step is not None:
-            self._early_action = step
+            self._early_action, self._action_said = step, said.text
             if self._awaiting is not _Awaiting.MORE:  # else the closing reads it back at once
                 self._prefix.append((Step.STEP_CONFIRMED, turn_words(step)))
                 self._confirmed_now = True
@@ -180,12 +200,28 @@ class EveningFlow:
     ) -> FlowReply:
         saying = self._saying(reflection, validate=steps[0] is not Step.NORMALISE)
         for step in steps:
-            saying.say(step, theme=theme or self._tally.focus())
+            saying.say(step, theme=theme or self._focus())
         self._awaiting = then
         return saying.reply(themes=self._tally.heard())
 
+    def _focus(self) -> Theme:
+        """The theme to speak to now, if it may be named; else neutral (names no feeling)."""
+        return self._tally.focus(self._feelings.may_name)
+
     def _on_sitting(self, said: Utterance, reading: ThemeReading) -> FlowReply:
-        return self._step([Step.NAME_FEELING], _Awaiting.FEELING, reflection_of(said.text))
+        """Reflect, then name the feeling as surely as the reading allows (or ask, unnamed)."""
+        reflection = reflection_of(said.text)
+        named = named_feeling(said.text)
+        level = confidence(reading, named, said.text)
+        if level is Confidence.NONE:
+            return self._step([Step.NAME_FEELING], _Awaiting.FEELING, reflection, Theme.NEUTRAL)
+        self._offered = named or reading.top
+        if level is Confidence.NAME:
+            return self._step([Step.NAME_FEELING], _Awaiting.FEELING, reflection, self._offered)
+        saying = self._saying(reflection, validate=False)
+        saying.line(feeling_line(reading, None, named)).say(Step.CHECK_FEELING)
+        self._awaiting = _Awaiting.FEELING
+        return saying.reply(themes=self._tally.heard())
 
     def _on_feeling(self, said: Utterance, reading: ThemeReading) -> FlowReply:
         """After "does that fit?": a "no" is not normalised; "I don't know" is, gently."""
@@ -194,12 +230,15 @@ class EveningFlow:
         heard = reflection_of(text) if long or sounds_denied(text) else None
         if sounds_unsure(text):
             saying = self._saying(validate=False).say(Step.NORMALISE, theme=Theme.NEUTRAL)
-            saying.say(Step.EXPLORE, theme=self._tally.focus())
+            saying.say(Step.EXPLORE, theme=self._focus())
             self._awaiting = _Awaiting.EXPLORE
             return saying.reply(themes=self._tally.heard())
         if sounds_denied(text):
+            self._feelings.deny(self._offered)
             named = named_feeling(text)
             return self._step([Step.EXPLORE], _Awaiting.EXPLORE, heard, named or Theme.NEUTRAL)
+        if yes_or_no(text):
+            self._feelings.confirm(self._offered, text)
         return self._step([Step.NORMALISE, Step.EXPLORE], _Awaiting.EXPLORE, heard)
 
     def _on_explore(self, said: Utterance, reading: ThemeReading) -> FlowReply:
@@ -231,15 +270,18 @@ class EveningFlow:
             saying.say(Step.NO_ACTION)
         else:
             self._commitment = Commitment(who=None, text=action)
+            self._action_said = said.text
         return self._closing(saying)
 
     def _closing(self, saying: Saying) -> FlowReply:
         heard = self._tally.heard()
-        if heard:
-            spoken = join_words([self._library.spoken(t) for t in heard])
-            saying.say(Step.CLOSE, themes=spoken)
+        if self._feelings.words:
+            saying.line(closing_summary(self._feelings.words, []))
+        elif self._feelings.sure():
+            saying.say(Step.CLOSE, themes=self._feelings.heard_phrase())
         if self._commitment is not None:
             saying.say(Step.CLOSE_COMMITMENT, commitment=turn_words(self._commitment.text))
+            saying.checked(commitment_sentence(self._action_said))
         saying.say(Step.GOODBYE)
         unsaved = [] if self._commitment_saved or not self._commitment else [self._commitment]
         self._commitment_saved = self._commitment is not None

@@ -3,6 +3,7 @@
 import re
 
 from assistant.flows.base import Commitment, FlowReply, FollowUp
+from assistant.grammar import line_problems
 from assistant.prompts import PromptPicker, Step, Variant
 from assistant.reflect import about_them
 from assistant.themes.taxonomy import Theme
@@ -35,6 +36,18 @@ class Saying:
         self.lines.append(variant.render({**values, "commitment": commitment}))
         self.prompt_ids.append(variant.id)
         self.last_step = step
+        return self
+
+    def line(self, text: str) -> "Saying":
+        """Add one sentence composed by the flow rather than picked (nothing when empty)."""
+        if text:
+            self.lines.append(text)
+        return self
+
+    def checked(self, fallback: str) -> "Saying":
+        """Put `fallback` in place of the last line when that would not pass the grammar check."""
+        if self.lines and fallback and line_problems(self.lines[-1]):
+            self.lines[-1] = fallback
         return self
 
     def reflect(self, reflection: str | None) -> "Saying":

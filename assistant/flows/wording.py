@@ -3,7 +3,7 @@
 # commitment_text and commitment_sentence live in assistant.commitment; kept importable here.
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from assistant.commitment import _NO_ACTION, commitment_sentence, commitment_text
 from assistant.grammar import reflection_problems
@@ -142,22 +142,71 @@ _FEELING_WORDS: dict[Theme, tuple[str, ...]] = {
     Theme.LONGING: ("longing", "yearning", "missing him", "missing her", "missing them"),
     Theme.HOPE: ("hopeful", "grateful", "thankful", "relieved", "happy", "hope", "glad"),
 }  # fmt: skip
-_NOT_THIS = re.compile(r"(?:\bnot|n't|\bthan|\bno longer|\bless)\s+(?:\w+\s+)?$")
+_NOT_THIS = re.compile(r"(?:\bnot|n't|\bthan|\bno longer|\bless)\s+(?:[\w']+\s+){0,2}$")
 _NOT_THIS_REACH = 48
 """Characters before a feeling word searched for "not"/"than" (a word or two; keeps it linear)."""
 
 
-def named_feeling(text: str) -> Theme | None:
-    """The feeling a person names outright ("hurt more than angry" -> grief); None if none."""
+_NEEDS_A_LEAD = frozenset({"down", "small", "heavy", "empty", "hurt", "stupid", "alone", "sorry"})
+"""Words that name a feeling only after "feel", "I'm", "so"... or opening a fragment
+("sat down", "I hurt you", "a small thing", "home alone" name none)."""
+_LEAD = re.compile(
+    r"(?:^|\b(?:feel|feels|felt|feeling|i'm|im|am|was|is|it's|been|being|get|got|getting|so|"
+    r"really|very|too|quite|still|bit|kind of|pretty|just|and|or|but|more|like|left|all))$"
+)
+_OBJECT_AFTER = re.compile(r"^\s+(?:you|her|him|them|me|us|my|your|his|their|people)\b")
+
+
+def _names_a_feeling(before: str, after: str) -> bool:
+    """Whether an ambiguous word ("down", "hurt") between these names a feeling."""
+    lead = before.rstrip()
+    opens = not lead or lead[-1] in ".!?;:,\u2014-"
+    return (opens or bool(_LEAD.search(lead))) and not _OBJECT_AFTER.match(after)
+
+
+def feeling_matches(text: str) -> list[tuple[int, Theme, str]]:
+    """Each feeling named outright, as (position, theme, word), in order; negated ones ("not
+    sad", "more than angry") and uses that name no feeling ("I hurt her") are skipped."""
     plain = _plain(text)
-    found: list[tuple[int, Theme]] = []
+    found: list[tuple[int, Theme, str]] = []
     for theme, words in _FEELING_WORDS.items():
         for word in words:
             for match in re.finditer(rf"\b{word}\b", plain):
                 before = plain[max(0, match.start() - _NOT_THIS_REACH) : match.start()]
-                if not _NOT_THIS.search(before):
-                    found.append((match.start(), theme))
-    return min(found)[1] if found else None
+                if _NOT_THIS.search(before):
+                    continue
+                if word in _NEEDS_A_LEAD and not _names_a_feeling(before, plain[match.end() :]):
+                    continue
+                found.append((match.start(), theme, word))
+    return sorted(found)
+
+
+def named_feeling(text: str) -> Theme | None:
+    """The feeling a person names outright ("hurt more than angry" -> grief); None if none."""
+    found = feeling_matches(text)
+    return found[0][1] if found else None
+
+
+_WENT_WELL = re.compile(
+    r"\b(?:went (?:really |so |very )?well|lovely|wonderful|great|amazing|loved|laughed|"
+    r"happy|glad|grateful|thankful|relieved|hopeful|proud)\b"
+)
+"""Words of something that went well; negated ones ("not happy") do not count."""
+GENTLE_THEMES = frozenset({Theme.HOPE, Theme.LONGING, Theme.NEUTRAL})
+"""Themes that fit a moment that went well; the others name a hurt."""
+
+
+def sounds_positive(text: str) -> bool:
+    """True when a person says something went well ("it felt lovely") and names no hurt."""
+    plain = _plain(text)
+    named = named_feeling(plain)
+    if named is not None and named not in GENTLE_THEMES:
+        return False
+    for match in _WENT_WELL.finditer(plain):
+        before = plain[max(0, match.start() - _NOT_THIS_REACH) : match.start()]
+        if not _NOT_THIS.search(before):
+            return True
+    return False
 
 
 _NEED = re.compile(
@@ -282,11 +331,15 @@ class ThemeTally:
             self._total[named] = self._total.get(named, 0.0) + self.NAMED_BOOST
             self._heard.add(named)
 
-    def focus(self) -> Theme:
-        """The theme to speak to now: strongest lately (named feelings count most), or neutral."""
-        if not self._recent:
+    def focus(self, allowed: Callable[[Theme], bool] | None = None) -> Theme:
+        """The theme to speak to now: strongest lately (named feelings count most), or neutral.
+
+        With `allowed`, the strongest theme it allows; neutral when it allows none.
+        """
+        recent = [t for t in self._recent if allowed is None or allowed(t)]
+        if not recent:
             return Theme.NEUTRAL
-        return max(self._recent, key=lambda t: (self._recent[t], t.value))
+        return max(recent, key=lambda t: (self._recent[t], t.value))
 
     def heard(self, limit: int = 3) -> list[Theme]:
         """Themes heard, strongest over the session first, at most `limit`."""

@@ -59,12 +59,17 @@ def test_without_spacy_the_parser_is_none_with_one_warning(
     assert "simpler rules" in caplog.records[0].getMessage()
 
 
-def test_attune_classify_does_not_load_spacy() -> None:
+@pytest.mark.parametrize(
+    "args", [["classify", "I felt small"], ["classify", "--json"], ["classify"]]
+)
+def test_attune_classify_does_not_load_spacy(args: list[str]) -> None:
+    """Start-up of `attune classify` (one text, or lines on stdin) never pays for spaCy."""
     code = (
         "import sys, io, contextlib\n"
         "from assistant.cli import main\n"
-        "with contextlib.redirect_stdout(io.StringIO()): main(['classify', 'I felt small'])\n"
-        "print('spacy' in sys.modules)\n"
+        "sys.stdin = io.StringIO('I felt small\\nIt went really well today\\n')\n"
+        f"with contextlib.redirect_stdout(io.StringIO()): main({args!r})\n"
+        "print(sorted(m for m in ('spacy', 'thinc', 'lemminflect') if m in sys.modules))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "False"
+    assert out.stdout.strip() == "[]"

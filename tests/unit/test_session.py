@@ -114,14 +114,17 @@ def test_a_crisis_stops_the_exercise_gives_resources_and_then_stays_present() ->
     assert "stop the exercise" not in text
 
 
-def test_in_couples_mode_a_disclosure_of_abuse_ends_joint_work_at_once() -> None:
+def test_in_couples_mode_a_disclosure_of_abuse_ends_joint_work_but_attune_stays() -> None:
     flow = EchoFlow()
     source = ScriptedInput("He grabbed my throat last week.", "We can keep going.")
     session, out = _session(flow, source, mode="couple")
-    assert session.run() == 1
+    assert session.run() == 2
     text = out.getvalue()
-    assert flow.heard == [] and source.lines == ["We can keep going."]
+    assert flow.heard == []  # no joint step after it, whoever says to go on
     assert "1-800-799-7233" in text and "support on your own" in text
+    after = text.split("We can keep going.", 1)[1]
+    assert "I'm here with you" in after and "safety plan" in after
+    assert "Goodbye." not in after and "Take care of yourself" in after
 
 
 def test_a_lost_speaker_falls_back_to_captions_and_keeps_going() -> None:

@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 
 from assistant.captions import Captions
+from assistant.flows.couple import CoupleFlow
 from assistant.flows.evening import EveningFlow
 from assistant.prompts import load_library
 from assistant.safety import SafetyCheck
@@ -180,3 +181,28 @@ def test_every_new_safety_line_passes_the_prompt_lint() -> None:
         reply.COUPLE_PRIVATE_CAPTION,
     ]
     assert [(line, lint(line)) for line in said if lint(line)] == []
+
+
+def test_in_couples_mode_after_a_crisis_i_am_safe_goes_back_to_the_tiredness() -> None:
+    alarm = "Some nights I think about ending my life."
+    flow = CoupleFlow(load_library(), ("Maya", "Tom"), open_commitments=[], recent_prompt_ids=set())
+    lines = ["Yes.", "Yes.", alarm, "I'm safe. Really. I just wanted to talk about being tired."]
+    lines += ["What I heard is you're tired."]
+    text, _ = run(lines, {alarm: SELF_HARM}, flow=flow, mode="couple", names=["Maya", "Tom"])
+    after = text.split("about being tired.", 1)[1]
+    assert "988" in text and "I'm glad you're safe" in after and "being tired" in after
+    replies = [line for line in after.splitlines() if line.startswith("attune:")]
+    assert "Tom, " in replies[0]  # the joint exercise goes on: Tom is asked to mirror
+    assert "Maya, " in replies[1] and replies[1].endswith("?")  # and Maya to check it
+
+
+def test_in_couples_mode_after_violence_real_risk_gets_presence_and_no_joint_step() -> None:
+    alarm = "He pushed me into the wall last night."
+    lines = [alarm, "He's at the gym right now. I'm okay tonight. I just don't know what to do."]
+    lines += ["I'm safe, really.", "Can we keep going?"]
+    text, flow = run(lines, {alarm: VIOLENCE}, mode="couple")
+    last = text.split("I just don't know what to do.", 1)[1]
+    assert "I'm here with you" in last and "safety plan" in last
+    assert "emergency number" in last and "forget this session" in last
+    assert "leave the joint exercise for tonight" in last
+    assert flow.heard == [] and "Goodbye." not in text
