@@ -1,9 +1,10 @@
-"""Learned heads: small linear classifiers over the sentence embedding (pure numpy).
+"""Learned heads: small classifiers over the sentence embedding (pure numpy).
 
 The weights live in ``models/heads/`` (written only by ``scripts/train_heads.py``);
 ``heads.json`` names each head's labels, temperature and the sha256 of its weights file, and
 the sha256 of the corpus it was trained on, so a stale or altered head is caught at load.
-A head is ``softmax((x @ W + b) / T)``: one matrix product per utterance.
+A head is ``softmax((x @ W + b) / T)``, or with a hidden layer ``softmax((relu(x @ V + c) @ W
++ b) / T)``: one or two matrix products per utterance.
 """
 
 import hashlib
@@ -27,15 +28,19 @@ Vectors = npt.NDArray[np.float32]
 
 @dataclass(frozen=True)
 class LinearHead:
-    """One softmax classifier: ``weights`` is (features + 1) x labels, the bias in the last row."""
+    """One softmax classifier: ``weights`` is (inputs + 1) x labels, the bias in the last row;
+    ``hidden``, when given, is a ReLU layer before it, (features + 1) x units, bias last."""
 
     labels: tuple[str, ...]
     weights: Vectors
     temperature: float = 1.0
+    hidden: Vectors | None = None
 
     def logits(self, rows: npt.ArrayLike) -> Vectors:
         """Raw scores, one row per input row."""
         array = np.atleast_2d(np.asarray(rows, dtype=np.float32))
+        if self.hidden is not None:
+            array = np.maximum(array @ self.hidden[:-1] + self.hidden[-1], 0.0)
         return np.asarray(array @ self.weights[:-1] + self.weights[-1], dtype=np.float32)
 
     def probabilities(self, rows: npt.ArrayLike) -> Vectors:
@@ -87,16 +92,31 @@ def load_heads(folder: Path) -> Heads:
 
 def _load_head(folder: Path, name: str, entry: dict[str, Any]) -> LinearHead:
     path = folder / str(entry.get("file", f"{name}.npy"))
+    weights = _load_weights(path, entry.get("sha256"))
+    hidden = None
+    if "hidden_file" in entry:
+        hidden = _load_weights(folder / str(entry["hidden_file"]), entry.get("hidden_sha256"))
     try:
-        if sha256_of(path) != entry["sha256"]:
-            raise ModelError(f"The learned head {path} does not match {HEADS_FILE}. {REBUILD}")
-        weights = np.load(path, allow_pickle=False).astype(np.float32)
         labels = tuple(str(label) for label in entry["labels"])
         temperature = float(entry.get("temperature", 1.0))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise ModelError(f"The learned head {path} is missing or unreadable. {REBUILD}") from exc
+    inputs = weights.shape[0] - 1 if weights.ndim == 2 else -1
+    fits = weights.ndim == 2 and weights.shape[1] == len(labels) and temperature > 0
+    if hidden is not None:
+        fits = fits and hidden.ndim == 2 and hidden.shape[1] == inputs
+    if not fits:
+        raise ModelError(f"The learned head {path} does not fit its labels. {REBUILD}")
+    return LinearHead(labels=labels, weights=weights, temperature=temperature, hidden=hidden)
+
+
+def _load_weights(path: Path, sha256: object) -> Vectors:
+    """One weights file, checked against its sha256 in heads.json."""
+    try:
+        if sha256_of(path) != sha256:
+            raise ModelError(f"The learned head {path} does not match {HEADS_FILE}. {REBUILD}")
+        return np.asarray(np.load(path, allow_pickle=False), dtype=np.float32)
     except ModelError:
         raise
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ModelError(f"The learned head {path} is missing or unreadable. {REBUILD}") from exc
-    if weights.ndim != 2 or weights.shape[1] != len(labels) or temperature <= 0:
-        raise ModelError(f"The learned head {path} does not fit its labels. {REBUILD}")
-    return LinearHead(labels=labels, weights=weights, temperature=temperature)

@@ -1,6 +1,7 @@
 """Measure attune's reading (themes and safety) the way a live turn reads.
 
     .venv/bin/python scripts/measure_reading.py --fresh          # the untouched fresh round
+    .venv/bin/python scripts/measure_reading.py --fresh --fresh-dir tests/data/fresh2
     .venv/bin/python scripts/measure_reading.py --benchmarks     # ED-7 / GE-7 test halves
     .venv/bin/python scripts/measure_reading.py --calibration calibration.png
     .venv/bin/python scripts/measure_reading.py --sessions FILE  # no-risk session lines
@@ -58,10 +59,10 @@ def macro_f1(gold: list[str], pred: list[str], classes: list[str]) -> float:
     return float(np.mean(f1))
 
 
-def fresh(reader: Reader) -> None:
+def fresh(reader: Reader, folder: Path = FRESH) -> None:
     corpus = training_word_sets()
-    themes = [r for r in rows(FRESH / "themes.tsv") if not leaked(r[2], corpus)]
-    dropped = len(rows(FRESH / "themes.tsv")) - len(themes)
+    themes = [r for r in rows(folder / "themes.tsv") if not leaked(r[2], corpus)]
+    dropped = len(rows(folder / "themes.tsv")) - len(themes)
     gold = [r[0] for r in themes]
     pred = [reader.classify(r[2]).top.value for r in themes]
     classes = sorted(set(gold))
@@ -77,8 +78,8 @@ def fresh(reader: Reader) -> None:
     print(
         "  most common misses:", ", ".join(f"{g}->{p} {n}" for (g, p), n in misses.most_common(8))
     )
-    safety_lines = [r for r in rows(FRESH / "safety.tsv") if not leaked(r[2], corpus)]
-    dropped = len(rows(FRESH / "safety.tsv")) - len(safety_lines)
+    safety_lines = [r for r in rows(folder / "safety.tsv") if not leaked(r[2], corpus)]
+    dropped = len(rows(folder / "safety.tsv")) - len(safety_lines)
     safety_report("fresh safety", [(r[0], r[2]) for r in safety_lines], reader, dropped)
 
 
@@ -224,6 +225,7 @@ def speed(reader: Reader) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--fresh", action="store_true")
+    parser.add_argument("--fresh-dir", type=Path, default=FRESH, help="a fresh round's folder")
     parser.add_argument("--benchmarks", action="store_true")
     parser.add_argument("--calibration", type=Path)
     parser.add_argument("--safety", type=Path, help="a level<TAB>kind<TAB>text file to measure")
@@ -233,7 +235,7 @@ def main() -> int:
     args = parser.parse_args()
     reader = Reader(MiniLmEmbedder())
     if args.fresh:
-        fresh(reader)
+        fresh(reader, args.fresh_dir)
     if args.safety:
         safety_report(str(args.safety), [(r[0], r[-1]) for r in rows(args.safety)], reader)
     if args.sessions:

@@ -9,7 +9,8 @@ EmpatheticDialogues and CounselChat are never read here. Everything is determini
 encoder runs single-threaded, the fit is full-batch from zeros), so a rerun writes the same
 bytes; ``tests/integration/test_heads_artefacts.py`` notices a corpus changed since.
 
-Each head is multinomial logistic regression with L2 and balanced class weights; its
+Each head is multinomial logistic regression with L2 and balanced class weights, over one
+ReLU hidden layer where ``HIDDEN`` gives it units (a plain linear head where it gives 0); its
 temperature is fitted on out-of-fold predictions (5 folds) so that scores are calibrated;
 the safety thresholds are chosen on the same out-of-fold predictions.
 """
@@ -39,9 +40,14 @@ CACHE = ROOT / ".cache" / "embeddings"
 FOLDS = 5
 L2 = {"themes": 1e-3, "safety_level": 1e-3, "safety_kind": 1e-3}
 STEPS = 800
+HIDDEN = {"themes": 0, "safety_level": 256, "safety_kind": 256}
+"""ReLU units before a head's softmax (0: linear). A linear head on the sentence vector could not
+tell "I want him to feel safe with me" from "I don't feel safe with him"."""
+HIDDEN_STEPS = 300
+HIDDEN_L2 = 1e-4
 GE_WEIGHT = 0.3
 """Weight of a GoEmotions dev-half row relative to one of our own lines."""
-CALM_ASKED_TARGET = 0.12
+CALM_ASKED_TARGET = 0.10
 """Out-of-fold share of calm lines the check-in threshold may ask about."""
 CALM_CRISIS_TARGET = 0.02
 EVERYDAY_WEIGHT = 0.5
@@ -52,6 +58,19 @@ SPAN_LINES = 4
 """Out-of-fold share of calm lines the crisis threshold may call crisis."""
 
 Matrix = npt.NDArray[np.float64]
+
+
+@dataclass
+class Model:
+    """A fitted head: ``theta`` is (inputs + 1) x classes; ``hidden`` (features + 1) x units."""
+
+    theta: Matrix
+    hidden: Matrix | None = None
+
+    def logits(self, x: Matrix) -> Matrix:
+        if self.hidden is not None:
+            x = np.maximum(x @ self.hidden[:-1] + self.hidden[-1], 0.0)
+        return np.asarray(np.hstack([x, np.ones((len(x), 1))]) @ self.theta)
 
 
 @dataclass
@@ -150,12 +169,17 @@ def embed_all(texts: list[str], embedder: MiniLmEmbedder) -> Matrix:
     return out.astype(np.float64)
 
 
+def _balance(y: npt.NDArray[np.int64], w: Matrix, classes: int) -> Matrix:
+    """Row weights that give every class the same total, summing to one."""
+    counts = np.bincount(y, weights=w, minlength=classes)
+    balance = w * (counts.sum() / (classes * np.maximum(counts, 1e-9)))[y]
+    return np.asarray(balance / balance.sum())
+
+
 def fit(x: Matrix, y: npt.NDArray[np.int64], w: Matrix, classes: int, l2: float) -> Matrix:
     """Multinomial logistic regression by full-batch Adam from zeros; (features+1) x classes."""
     xb = np.hstack([x, np.ones((len(x), 1))])
-    counts = np.bincount(y, weights=w, minlength=classes)
-    balance = w * (counts.sum() / (classes * np.maximum(counts, 1e-9)))[y]
-    balance /= balance.sum()
+    balance = _balance(y, w, classes)
     onehot = np.eye(classes)[y]
     theta = np.zeros((xb.shape[1], classes))
     m = np.zeros_like(theta)
@@ -174,12 +198,51 @@ def fit(x: Matrix, y: npt.NDArray[np.int64], w: Matrix, classes: int, l2: float)
     return theta
 
 
+def fit_hidden(x: Matrix, y: npt.NDArray[np.int64], w: Matrix, classes: int, units: int) -> Model:
+    """One ReLU layer and a softmax, by full-batch Adam from a seeded start (same bytes on a
+    rerun); L2 on both weight matrices, none on the biases."""
+    rng = np.random.default_rng(SEED)
+    params = [
+        np.vstack(
+            [rng.normal(0.0, 1.0 / np.sqrt(x.shape[1]), (x.shape[1], units)), np.zeros((1, units))]
+        ),
+        np.zeros((units + 1, classes)),
+    ]
+    moments = [(np.zeros_like(p), np.zeros_like(p)) for p in params]
+    balance = _balance(y, w, classes)[:, None]
+    onehot = np.eye(classes)[y]
+    xb = np.hstack([x, np.ones((len(x), 1))])
+    for step in range(1, HIDDEN_STEPS + 1):
+        hidden, out = params
+        h = np.maximum(xb @ hidden, 0.0)
+        hb = np.hstack([h, np.ones((len(h), 1))])
+        z = hb @ out
+        p = np.exp(z - z.max(axis=1, keepdims=True))
+        p /= p.sum(axis=1, keepdims=True)
+        d = (p - onehot) * balance
+        grads = [xb.T @ ((d @ out[:-1].T) * (h > 0)), hb.T @ d]
+        for i, grad in enumerate(grads):
+            grad[:-1] += HIDDEN_L2 * params[i][:-1]
+            m, v = moments[i]
+            m[:] = 0.9 * m + 0.1 * grad
+            v[:] = 0.999 * v + 0.001 * grad**2
+            params[i] -= 0.01 * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+    return Model(theta=params[1], hidden=params[0])
+
+
+def fit_model(name: str, x: Matrix, y: npt.NDArray[np.int64], w: Matrix, classes: int) -> Model:
+    """The head ``name`` fitted on these rows: linear, or over a hidden layer (``HIDDEN``)."""
+    if HIDDEN[name]:
+        return fit_hidden(x, y, w, classes, HIDDEN[name])
+    return Model(theta=fit(x, y, w, classes, L2[name]))
+
+
 def folds(texts: list[str]) -> npt.NDArray[np.int64]:
     """A fold number per row, from a hash of its text (stable whatever the row order)."""
     return np.array([int(hashlib.sha256(t.encode()).hexdigest()[:8], 16) % FOLDS for t in texts])
 
 
-def out_of_fold(x: Matrix, rows: Rows, classes: int, l2: float) -> Matrix:
+def out_of_fold(name: str, x: Matrix, rows: Rows, classes: int) -> Matrix:
     """Logits for every row from a head trained without its fold."""
     y = np.array(rows.labels)
     w = np.array(rows.weights)
@@ -187,8 +250,7 @@ def out_of_fold(x: Matrix, rows: Rows, classes: int, l2: float) -> Matrix:
     logits = np.zeros((len(x), classes))
     for k in range(FOLDS):
         train = fold != k
-        theta = fit(x[train], y[train], w[train], classes, l2)
-        logits[~train] = np.hstack([x[~train], np.ones(((~train).sum(), 1))]) @ theta
+        logits[~train] = fit_model(name, x[train], y[train], w[train], classes).logits(x[~train])
     return logits
 
 
@@ -239,7 +301,7 @@ def safety_thresholds(p: Matrix, y: npt.NDArray[np.int64]) -> dict[str, float]:
 
 
 def span_thresholds(
-    theta: Matrix, t: float, calm_texts: list[str], embedder: MiniLmEmbedder, base: dict[str, float]
+    model: Model, t: float, calm_texts: list[str], embedder: MiniLmEmbedder, base: dict[str, float]
 ) -> dict[str, float]:
     """Stricter thresholds for the sentences of a long utterance: each sentence is another
     chance of a false alarm, so on long calm monologues (SPAN_TEXTS of them, each SPAN_LINES
@@ -254,7 +316,7 @@ def span_thresholds(
         text = " ".join(calm_texts[i].rstrip(".!?") + "." for i in picks)
         spans = sentence_spans(text)
         rows = embedder.encode(text, spans).spans.astype(np.float64)
-        p = probabilities(np.hstack([rows, np.ones((len(rows), 1))]) @ theta, t)
+        p = probabilities(model.logits(rows), t)
         worst_risk.append(float((p[:, 1] + p[:, 2]).max()))
         worst_crisis.append(float(p[:, 2].max()))
     check_in = max(base["check_in"], float(np.quantile(worst_risk, 1 - CALM_ASKED_TARGET)))
@@ -280,20 +342,21 @@ def report(name: str, rows: Rows, logits: Matrix, t: float, classes: int) -> Non
         print(f"  {g:12s} acc {np.mean(pred[sel] == y[sel]):.3f} n={sel.sum()}")
 
 
-def train_head(name: str, x: Matrix, rows: Rows, labels: list[str]) -> tuple[Matrix, float, Matrix]:
-    """Fit one head on all rows; returns its weights, temperature and out-of-fold probabilities."""
+def train_head(name: str, x: Matrix, rows: Rows, labels: list[str]) -> tuple[Model, float, Matrix]:
+    """Fit one head on all rows; returns it, its temperature and out-of-fold probabilities."""
     classes = len(labels)
-    oof = out_of_fold(x, rows, classes, L2[name])
+    oof = out_of_fold(name, x, rows, classes)
     t = temperature(oof, np.array(rows.labels))
     report(name, rows, oof, t, classes)
-    theta = fit(x, np.array(rows.labels), np.array(rows.weights), classes, L2[name])
-    return theta, t, probabilities(oof, t)
+    model = fit_model(name, x, np.array(rows.labels), np.array(rows.weights), classes)
+    return model, t, probabilities(oof, t)
 
 
 def write(
-    out: Path, heads: dict[str, tuple[Matrix, float, list[str]]], settings: dict[str, object]
+    out: Path, heads: dict[str, tuple[Model, float, list[str]]], settings: dict[str, object]
 ) -> None:
-    """Write each head's weights (.npy, float32) and heads.json describing them."""
+    """Write each head's weights (.npy, float32; a hidden layer in its own file) and
+    heads.json describing them."""
     out.mkdir(parents=True, exist_ok=True)
     meta: dict[str, object] = {
         "schema": 1,
@@ -303,15 +366,20 @@ def write(
         "settings": settings,
         "heads": {},
     }
-    for name, (theta, t, labels) in heads.items():
+    for name, (model, t, labels) in heads.items():
         path = out / f"{name}.npy"
-        np.save(path, np.round(theta, 5).astype(np.float32), allow_pickle=False)
-        meta["heads"][name] = {  # type: ignore[index]
+        np.save(path, np.round(model.theta, 5).astype(np.float32), allow_pickle=False)
+        entry: dict[str, object] = {
             "file": path.name,
             "labels": labels,
             "temperature": t,
             "sha256": sha256_of(path),
         }
+        if model.hidden is not None:
+            hidden = out / f"{name}.hidden.npy"
+            np.save(hidden, np.round(model.hidden, 5).astype(np.float32), allow_pickle=False)
+            entry |= {"hidden_file": hidden.name, "hidden_sha256": sha256_of(hidden)}
+        meta["heads"][name] = entry  # type: ignore[index]
     (out / HEADS_FILE).write_text(
         json.dumps(meta, indent=2, sort_keys=True) + "\n", encoding="utf-8"
     )

@@ -24,21 +24,12 @@ def _spoken(out: str) -> list[str]:
     return [line for line in out.splitlines() if line.startswith("attune: ")]
 
 
-FALSE_CHECK_IN = (
-    "the learned gate asks a safety question on a calm line of this session (a known false "
-    "check-in: 'I want him to feel safe with me', 'you're worn out'), so the scripted lines no "
-    "longer fit; strict, so this fails once the gate stops asking"
-)
-
-
 @pytest.mark.parametrize(
     "name",
     [
         "ev-correction-fragments",
         "ev-told-you",
-        pytest.param(
-            "ev-step-named-early", marks=pytest.mark.xfail(strict=True, reason=FALSE_CHECK_IN)
-        ),
+        "ev-step-named-early",
     ],
 )
 def test_an_evening_of_corrections_and_named_steps_reaches_its_close(
@@ -57,7 +48,6 @@ def test_an_evening_of_corrections_and_named_steps_reaches_its_close(
         assert not any(t.crisis for t in record.turns)
 
 
-@pytest.mark.xfail(strict=True, reason=FALSE_CHECK_IN)
 def test_a_couple_with_a_stuck_listener_gets_a_scaffold_and_is_asked_how_it_landed(
     attune_home: Path,
 ) -> None:

@@ -34,6 +34,28 @@ def _write_heads(folder: Path, weights: np.ndarray, sha: str | None = None) -> N
     (folder / "heads.json").write_text(json.dumps({"heads": {"themes": entry}}))
 
 
+def test_a_hidden_layer_lets_a_head_answer_what_no_straight_line_can() -> None:
+    hidden = np.array([[1.0, -1.0], [-1.0, 1.0], [0.0, 0.0]], dtype=np.float32)
+    out = np.array([[2.0, 0.0], [2.0, 0.0], [-1.0, 0.0]], dtype=np.float32)
+    head = LinearHead(labels=("differ", "same"), weights=out, hidden=hidden)
+    p = head.probabilities([[1.0, 0.0], [0.0, 1.0], [0.0, 0.0], [1.0, 1.0]])
+    assert list(p.argmax(axis=1)) == [0, 0, 1, 1]  # exclusive or
+
+
+def test_a_hidden_layer_is_hash_checked_like_the_head(tmp_path: Path) -> None:
+    _write_heads(tmp_path, np.ones((3, 2)))
+    np.save(tmp_path / "themes.hidden.npy", np.ones((4, 2), dtype=np.float32))
+    meta = json.loads((tmp_path / "heads.json").read_text())
+    meta["heads"]["themes"] |= {"hidden_file": "themes.hidden.npy"}
+    meta["heads"]["themes"]["hidden_sha256"] = sha256_of(tmp_path / "themes.hidden.npy")
+    (tmp_path / "heads.json").write_text(json.dumps(meta))
+    assert load_heads(tmp_path)["themes"].hidden is not None
+    meta["heads"]["themes"]["hidden_sha256"] = "0" * 64
+    (tmp_path / "heads.json").write_text(json.dumps(meta))
+    with pytest.raises(ModelError, match=r"themes\.hidden\.npy.*train_heads\.py"):
+        load_heads(tmp_path)
+
+
 def test_heads_load_when_their_hash_matches(tmp_path: Path) -> None:
     _write_heads(tmp_path, np.ones((3, 2)))
     heads = load_heads(tmp_path)
