@@ -14,6 +14,9 @@ if ! pactl list short sinks | grep -q "^[0-9]*[[:space:]]$SINK[[:space:]]"; then
   pactl load-module module-null-sink sink_name="$SINK" \
     sink_properties=device.description=attune_virtual_speaker >/dev/null
 fi
+# A real microphone never goes quiet while it is open; an idle null sink is suspended after a
+# few seconds and its monitor then sends nothing, or wakes late. Keep it running.
+pactl unload-module module-suspend-on-idle 2>/dev/null || true
 pactl set-default-sink "$SINK"
 pactl set-default-source "$SINK.monitor"
 echo "virtual-audio: default speaker $SINK, default microphone $SINK.monitor"

@@ -68,9 +68,37 @@ def listener_on_device(transcriber: object, limit_s: float) -> Listener:
     return Listener(mic, SileroVoiceActivity(), transcriber)  # type: ignore[arg-type]
 
 
+def test_a_thinking_pause_heard_through_the_device_does_not_end_the_turn(
+    voice: Pyttsx3Synthesizer, whisper: WhisperTranscriber
+) -> None:
+    parts = [spoken(voice, "I felt"), silence(3.0), spoken(voice, "like you weren't there.")]
+    play_later(np.concatenate(parts), 0.5)
+    listener = listener_on_device(whisper, limit_s=12.0)
+    said = listener.next_utterance()
+    assert said is not None and "there" in said.text.lower(), said
+    assert listener.next_utterance() is None
+
+
+def test_silence_and_noise_through_the_device_give_no_turn_and_no_transcript(
+    whisper: WhisperTranscriber,
+) -> None:
+    rng = np.random.default_rng(3)
+    noise = (rng.standard_normal(int(2.5 * SAMPLE_RATE_HZ)) * 0.08).astype(np.float32)
+    t = np.arange(2 * SAMPLE_RATE_HZ) / SAMPLE_RATE_HZ
+    hum = (0.15 * np.sin(2 * np.pi * 100 * t)).astype(np.float32)
+    play_later(np.concatenate([silence(1.0), noise, hum]), 0.3)
+    counting = CountingTranscriber(whisper)
+    listener = listener_on_device(counting, limit_s=7.0)
+    assert listener.next_utterance() is None
+    assert counting.calls == []
+
+
 def test_attune_answers_a_spoken_sentence_out_loud_and_never_hears_itself(
     voice: Pyttsx3Synthesizer, whisper: WhisperTranscriber
 ) -> None:
+    # Last in this file: after a reply rendered ahead (as a session does) the next microphone
+    # this process opens has been seen to stay silent for 2 s on this PulseAudio; a session
+    # opens its microphone once, so that reopening is a test artefact, not yet explained.
     sentence = "You went behind my back and lied to me. I feel betrayed."
     first_sample: list[float] = []
     speaker = SoundDeviceSpeaker(  # attune's own voice, ready before the person speaks
@@ -96,28 +124,3 @@ def test_attune_answers_a_spoken_sentence_out_loud_and_never_hears_itself(
     heard_back = whisper.transcribe(recorder.clip(), beam_size=5).text
     assert "trust" in heard_back.lower() and word_error_rate(reply, heard_back) <= 0.5, heard_back
     assert listener.next_utterance() is None
-
-
-def test_a_thinking_pause_heard_through_the_device_does_not_end_the_turn(
-    voice: Pyttsx3Synthesizer, whisper: WhisperTranscriber
-) -> None:
-    parts = [spoken(voice, "I felt"), silence(3.0), spoken(voice, "like you weren't there.")]
-    play_later(np.concatenate(parts), 0.5)
-    listener = listener_on_device(whisper, limit_s=12.0)
-    said = listener.next_utterance()
-    assert said is not None and "there" in said.text.lower(), said
-    assert listener.next_utterance() is None
-
-
-def test_silence_and_noise_through_the_device_give_no_turn_and_no_transcript(
-    whisper: WhisperTranscriber,
-) -> None:
-    rng = np.random.default_rng(3)
-    noise = (rng.standard_normal(int(2.5 * SAMPLE_RATE_HZ)) * 0.08).astype(np.float32)
-    t = np.arange(2 * SAMPLE_RATE_HZ) / SAMPLE_RATE_HZ
-    hum = (0.15 * np.sin(2 * np.pi * 100 * t)).astype(np.float32)
-    play_later(np.concatenate([silence(1.0), noise, hum]), 0.3)
-    counting = CountingTranscriber(whisper)
-    listener = listener_on_device(counting, limit_s=7.0)
-    assert listener.next_utterance() is None
-    assert counting.calls == []
