@@ -59,7 +59,9 @@ def safety_verdict(
     ):
         level = SafetyLevel.CHECK_IN  # the head alone is not sure enough to stop: attune asks
     if patterns.crisis:
-        agreed = lethal or float(risk.max()) >= thresholds.check_in
+        # the head agrees when some piece is past its own check-in threshold: a sentence of a
+        # long utterance is held to the stricter span threshold, as for the head alone
+        agreed = bool(lethal) or float(margins.max()) >= 0.0
         level = SafetyLevel.CRISIS if agreed else max_level(level, SafetyLevel.CHECK_IN)
     if level is SafetyLevel.CLEAR:
         return SafetyCheck(score=round(float(risk[worst]), 4))

@@ -147,3 +147,16 @@ def test_each_sentence_of_a_long_utterance_is_held_to_the_stricter_threshold() -
     levels = [[0.9, 0.08, 0.02], [0.4, 0.5, 0.1], [0.95, 0.04, 0.01]]
     verdict = safety_verdict(levels, KINDS * 3, ["whole", "a", "b"], CALM_PATTERNS, limits)
     assert verdict.level is SafetyLevel.CLEAR  # 0.6 would ask for a whole utterance, not a part
+
+
+def test_a_pattern_is_agreed_with_only_by_a_sentence_past_its_own_stricter_threshold() -> None:
+    limits = SafetyThresholds(check_in=0.4, crisis=0.6, span_check_in=0.8, span_crisis=0.9)
+    calm_whole = [0.9, 0.08, 0.02]
+    asked = safety_verdict(
+        [calm_whole, [0.4, 0.5, 0.1]], KINDS * 2, ["whole", "a"], PATTERN_HIT, limits
+    )
+    assert asked.level is SafetyLevel.CHECK_IN  # a past told in one sentence of a long post
+    agreed = safety_verdict(
+        [calm_whole, [0.1, 0.3, 0.6]], KINDS * 2, ["whole", "a"], PATTERN_HIT, limits
+    )
+    assert agreed.level is SafetyLevel.CRISIS
