@@ -2,12 +2,14 @@
 
 Reply latency is measured from the moment the end of a turn is judged (in the Listener) to
 the moment the first sample of the reply is handed to the output device, over turns spoken
-by the real voice and replayed through the real VAD, endpointing and Whisper.
+by the real voice and replayed through the real VAD, endpointing and Whisper (the silence
+after each turn at a microphone's pace, so a reply rendered ahead gets the time it would).
 """
 
 import importlib
 import time
-from collections.abc import Callable
+import zlib
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -118,9 +120,9 @@ class ReplyPath:
     def reply(self, text: str) -> str:
         from assistant.session import answer_once
 
-        reader = self._reader
+        reader = self._reader  # the same words get the same variant, as a copied flow would
         return answer_once(text, library=self._library, classify=reader.classify,
-                           check=reader.check)[2]  # fmt: skip
+                           check=reader.check, seed=zlib.crc32(text.encode()))[2]  # fmt: skip
 
     def ahead(self, text: str) -> None:
         if isinstance(self.voice, VoiceAhead):
@@ -138,21 +140,55 @@ def reply_path(
     return ReplyPath(voice, hand_over).answer
 
 
+class PacedReplay:
+    """Recorded turns replayed as fast as they are read, except the silence after speech,
+    which comes at the pace a microphone sends it (32 ms a frame) until the turn ends — so
+    what a session starts at a speculation has the time it has in a live session."""
+
+    def __init__(self, turns: AudioClip) -> None:
+        from assistant.adapters.microphone import WavMicrophone
+
+        self._replay = WavMicrophone([turns])
+        self._after_speech = False
+
+    def frames(self) -> "Iterator[np.ndarray]":
+        due: float | None = None
+        for frame in self._replay.frames():
+            if float(np.max(np.abs(frame))) > QUIET:
+                self._after_speech, due = True, None
+            elif self._after_speech:
+                now = time.perf_counter()
+                due = max(due or now, now - FRAME_S) + FRAME_S
+                time.sleep(max(0.0, due - now))
+            yield frame
+
+    def turn_ended(self) -> None:
+        self._after_speech = False
+
+    def discard_pending(self) -> None:
+        """Nothing is captured in the background during replay."""
+
+
+QUIET = 0.01
+FRAME_S = 512 / SAMPLE_RATE_HZ
+
+
 def measure_latency(
     name: str, turns: AudioClip, vad: Any, transcriber: Transcriber, speculative: bool,
     path: ReplyPath,
 ) -> Latency:  # fmt: skip
     """Replay the turns through a Listener; time end of turn → first reply sample. With
     `speculative`, the reply is also worked out and rendered ahead at each speculation."""
-    from assistant.adapters.microphone import WavMicrophone
     from assistant.listen import Listener
 
     vad.reset()
-    listener = Listener(WavMicrophone([turns]), vad, transcriber, speculative=speculative)
+    microphone = PacedReplay(turns)
+    listener = Listener(microphone, vad, transcriber, speculative=speculative)
     listener.on_speculation = path.ahead if speculative else None
     delays_ms: list[float] = []
     hits = 0
     while (said := listener.next_utterance()) is not None:
+        microphone.turn_ended()
         first_sample_at = path.answer(said.text)
         assert listener.last_timing is not None
         delays_ms.append((first_sample_at - listener.last_timing.ended_at_s) * 1000)

@@ -328,8 +328,10 @@ def answer_once(
     library: "PromptLibrary | None" = None,
     check: Callable[[str], SafetyCheck] = safety.check,
     classify: Callable[[str], ThemeReading] = classify,
+    seed: int | None = None,
 ) -> tuple[ThemeReading, SafetyCheck, str]:
-    """One turn without a session: the gate, the themes and the reply attune would give."""
+    """One turn without a session: the gate, the themes and the reply attune would give
+    (`seed` fixes which prompt variant is chosen)."""
     from assistant.flows.evening import EveningFlow
     from assistant.prompts import load_library
 
@@ -339,6 +341,8 @@ def answer_once(
         return reading, verdict, NOTHING_HEARD
     if verdict.crisis:
         return reading, verdict, safety.crisis_reply(verdict, region, extra_resources)
-    flow = EveningFlow(library or load_library(), open_commitments=[], recent_prompt_ids=set())
+    flow = EveningFlow(
+        library or load_library(), open_commitments=[], recent_prompt_ids=set(), seed=seed
+    )
     flow.opening()
     return reading, verdict, flow.respond(Utterance(text=text), reading).text

@@ -34,9 +34,13 @@ class VoiceAhead:
         self.synthesizer.rate_wpm = value
 
     def prepare(self, text: str) -> None:
-        """Start rendering `text` (at today's rate) unless it is already under way."""
+        """Start rendering `text` (at today's rate) unless it is already under way, or the
+        voice cannot render from another thread (pyttsx3's engine belongs to one thread, and
+        renders a reply in a few milliseconds anyway)."""
         key = (text, self.rate_wpm)
-        if not text.strip() or (self._ahead is not None and self._ahead[0] == key):
+        if not getattr(self.synthesizer, "thread_safe", False) or not text.strip():
+            return
+        if self._ahead is not None and self._ahead[0] == key:
             return
         self._ahead = (key, self._pool.submit(self._render, text))
 

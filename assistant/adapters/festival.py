@@ -49,6 +49,9 @@ def festival_program() -> str | None:
 class FestivalSynthesizer:
     """Render text with a Festival voice, at the settings' rate and volume."""
 
+    thread_safe = True
+    """Festival runs in its own process, one line at a time: any thread may render."""
+
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
         self.rate_wpm = settings.speech_rate_wpm

@@ -129,6 +129,10 @@ class FallbackVoice:
         self.engine = "festival"
 
     @property
+    def thread_safe(self) -> bool:
+        return bool(getattr(self._current, "thread_safe", False))
+
+    @property
     def rate_wpm(self) -> int:
         return self._current.rate_wpm
 

@@ -11,6 +11,8 @@ from assistant.voice_ahead import VoiceAhead
 class CountingVoice:
     """A synthesizer that records each rendering; each clip's length is its text's."""
 
+    thread_safe = True
+
     def __init__(self) -> None:
         self.rate_wpm = 145
         self.rendered: list[tuple[str, int]] = []
@@ -52,3 +54,12 @@ def test_asking_while_the_line_is_still_rendering_waits_for_it() -> None:
     threading.Timer(0.1, inner.gate.set).start()
     assert len(voice.synthesize("A long reply.").samples) == len("A long reply.")
     assert inner.rendered == [("A long reply.", 145)]
+
+
+def test_a_voice_that_belongs_to_one_thread_is_never_rendered_ahead() -> None:
+    inner = CountingVoice()
+    inner.thread_safe = False  # type: ignore[misc]
+    voice = VoiceAhead(inner)
+    voice.prepare("Is that it?")
+    voice.synthesize("Is that it?")
+    assert inner.rendered == [("Is that it?", 145)] and voice.hits == 0
