@@ -162,11 +162,12 @@ _CONTINUES = frozenset(
 
 _PREAMBLE = re.compile(
     r"^(?:(?:well|so|and|honestly|um|uh|okay|ok),?\s+)*(?:"
-    r"i (?:do not|don'?t|just don'?t) know|i'?m not sure|it'?s (?:hard|difficult|complicated)"
+    r"i (?:do not|don'?t|just don'?t) know|i'?m not sure"
+    r"|(?:it|that)'?s (?:hard|difficult|complicated)"
     r"|it is (?:hard|difficult)|(?:i )?keep thinking|i'?ve been thinking|i was thinking"
     r"|let me think|how do i (?:say|put)|the thing is|where do i (?:start|begin)|i guess"
     r"|you know|here'?s the thing|i mean"
-    r")(?:[\s,]+[\w']+){0,4}[\s.!?]*$",
+    r")(?:[\s,]+[\w'-]+){0,4}[\s.!?]*$",
     re.IGNORECASE,
 )
 """A short sentence that sets up what comes next: a hedge or an opener (with at most four

@@ -22,7 +22,7 @@ from assistant.bench_pauses import (
 from assistant.config import Settings
 from assistant.flows.base import Utterance
 from assistant.listen import Listener
-from assistant.wer import word_error_rate
+from assistant.wer import normalise, word_error_rate
 from tests.conftest import SHARED_DATA
 from tests.support_speech import CountingTranscriber, silence, spoken
 
@@ -186,8 +186,12 @@ def test_the_same_thinking_pauses_replayed_twice_end_at_the_same_audio_times(
     whisper: WhisperTranscriber, smart_turn: SmartTurnDetector
 ) -> None:
     turns = [*two_part_turns(pyttsx3_voices(), 2), *finished_turns(pyttsx3_voices(), 2)]
-    first = [hear(t, whisper, smart_turn) for t in turns]
-    assert first == [hear(t, whisper, smart_turn) for t in turns]
+
+    def heard_words(turn: Spoken) -> list[tuple[list[str], float]]:
+        return [(normalise(text), end) for text, end in hear(turn, whisper, smart_turn)]
+
+    first = [heard_words(t) for t in turns]  # Whisper may place a comma differently
+    assert first == [heard_words(t) for t in turns]
 
 
 def test_an_altered_end_of_turn_model_gives_one_warning_and_the_words_still_decide(
