@@ -119,7 +119,9 @@ def test_attune_answers_a_spoken_sentence_out_loud_and_never_hears_itself(
     with Recorder() as recorder, listener.speaking():
         speaker.say(reply)
     assert listener.last_timing is not None and "ended_at" in playback
-    assert listener.last_timing.ended_at_s - playback["ended_at"] <= 1.5
+    # 0.7 s after a finished sentence; up to 3.6 s when Whisper's words sound unfinished
+    # (the patient wait of the end-of-turn rule), plus the room's latency
+    assert listener.last_timing.ended_at_s - playback["ended_at"] <= 4.5
     assert first_sample[0] - listener.last_timing.ended_at_s <= 0.5
     heard_back = whisper.transcribe(recorder.clip(), beam_size=5).text
     assert "trust" in heard_back.lower() and word_error_rate(reply, heard_back) <= 0.5, heard_back
