@@ -10,6 +10,7 @@ started.
 import contextlib
 import os
 import queue
+import re
 import shutil
 import subprocess
 import tempfile
@@ -38,6 +39,20 @@ LINE_TIMEOUT_S = 15.0
 """Longest wait for one line (a long reply takes well under a second on a slow core)."""
 _DONE = "attune-festival-done"
 INSTALL_HINT = "install it with 'sudo apt-get install festival festvox-us-slt-hts' or 'make run'"
+LEXICON_FIXES = (
+    '("unseen" nil (((ah n) 1) ((s iy n) 1)))',
+    '("you\'re" v (((y uh r) 1)))',
+    '("you\'ll" v (((y uh l) 1)))',
+)
+"""Words Festival's lexicon says in a way listeners mishear, said as people say them: "unseen"
+with a reduced first vowel was heard as "and seen", and "you're" / "you'll" with a long "oo"
+as "you are" / "you will" (found on `attune bench`'s reply lines; checked on held-out lines
+by scripts/measure_voice_heldout.py)."""
+_US_SPELLING = re.compile(
+    r"(?<=[a-z]{2})(?:is(?=(?:e|es|ed|ing|ation|ations)\b)|our(?=(?:s|ed|ing|ite|ites)?\b))"
+)
+"""British spellings (-ise, -our) the American lexicon does not know; Festival guesses them
+letter by letter ("recognise" as "rec-og-niss"), so the American form is read instead."""
 _TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "—": ", ", "–": ", "})
 
 
@@ -74,6 +89,8 @@ class FestivalSynthesizer:
                 "Run 'attune devices' to list the voices."
             )
         self._ask(f"(voice_{self.voice.lower()})")
+        self._ask("\n".join(f"(lex.add.entry '{entry})" for entry in LEXICON_FIXES))
+        self._in_lexicon: dict[str, bool] = {}
         self._ask("(set! attune-hts-params hts_engine_params)")
         if self.synthesize("Hello.").samples.size == 0:
             self.close()
@@ -85,6 +102,7 @@ class FestivalSynthesizer:
         if not spoken.strip():
             return AudioClip(np.zeros(0, dtype=np.float32))
         with self._lock:
+            spoken = self._american(spoken)
             self._count += 1
             target = self._folder / f"reply-{self._count}.wav"
             self._ask(
@@ -100,6 +118,38 @@ class FestivalSynthesizer:
                 target.unlink(missing_ok=True)
         gain = min(MAX_GAIN, PEAK / max(clip.peak(), 1e-6)) * self.settings.volume
         return AudioClip((clip.samples * np.float32(gain)).astype(np.float32), clip.sample_rate_hz)
+
+    def _american(self, text: str) -> str:
+        """The text with each British spelling Festival's lexicon lacks in its American form,
+        where the lexicon knows that form (asked once per word)."""
+        words = {
+            w.lower() for w in re.findall(r"[A-Za-z]+", text) if _US_SPELLING.search(w.lower())
+        }
+        asked = sorted(words - self._in_lexicon.keys())
+        asked += [_US_SPELLING.sub(_us, w) for w in asked]
+        if asked:
+            found = (
+                self._ask(
+                    "(print (list "
+                    + " ".join(f'(if (lex.lookup_all "{w}") 1 0)' for w in asked)
+                    + "))"
+                )
+                .strip()
+                .splitlines()[-1]
+            )
+            self._in_lexicon.update(
+                zip(asked, (flag == "1" for flag in re.findall(r"[01]", found)), strict=False)
+            )
+        return re.sub(r"[A-Za-z]+", lambda m: self._american_word(m.group()), text)
+
+    def _american_word(self, word: str) -> str:
+        lower = word.lower()
+        if not _US_SPELLING.search(lower) or self._in_lexicon.get(lower, True):
+            return word
+        us = _US_SPELLING.sub(_us, lower)
+        if not self._in_lexicon.get(us, False):
+            return word
+        return us.capitalize() if word[0].isupper() else us
 
     def voices(self) -> list[tuple[str, str]]:
         """(id, name) of every Festival voice installed."""
@@ -141,6 +191,10 @@ class FestivalSynthesizer:
     def _stderr_tail(self) -> str:
         lines = [line.strip() for line in list(self._said) if line.strip()]
         return f"(Festival said: {lines[-1][:160]})" if lines else ""
+
+
+def _us(match: "re.Match[str]") -> str:
+    return "iz" if match.group().startswith("is") else "or"
 
 
 def speed_factor(rate_wpm: int) -> float:

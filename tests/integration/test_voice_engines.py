@@ -21,7 +21,7 @@ from assistant.audio import AudioClip, resample
 from assistant.config import Settings
 from assistant.errors import VoiceError
 from assistant.ports import Synthesizer
-from assistant.wer import word_error_rate
+from assistant.wer import normalise, word_error_rate
 from tests.support import attune
 
 pytestmark = [pytest.mark.voice]
@@ -83,6 +83,30 @@ def test_changing_the_rate_of_a_warm_festival_takes_effect_on_the_next_line() ->
     before = _speech_s(voice.synthesize(REPLY))
     voice.rate_wpm -= 60  # "slower", said by voice
     assert _speech_s(voice.synthesize(REPLY)) > before * 1.3
+
+
+def test_british_spellings_are_said_as_their_american_forms_where_the_lexicon_lacks_them() -> None:
+    voice = FestivalSynthesizer(Settings())
+    said = voice.synthesize("You didn't recognise the behaviour you apologised for.").samples
+    american = voice.synthesize("You didn't recognize the behavior you apologized for.").samples
+    assert np.array_equal(said, american), "Festival guesses a British spelling letter by letter"
+    known = voice.synthesize("I promise it was a surprise, otherwise.").samples
+    guessed = voice.synthesize("I promize it was a surprize, otherwize.").samples
+    assert not np.array_equal(known, guessed), "words the lexicon knows keep their spelling"
+
+
+@pytest.mark.model
+def test_words_festival_used_to_say_unclearly_are_heard_back_as_said() -> None:
+    whisper = WhisperTranscriber(Settings(beam_size=5))
+    voice = FestivalSynthesizer(Settings())
+    for line, word in (
+        ("How do you cope when you feel unseen?", "unseen"),
+        ("It sounds like you're really angry about this.", "you're"),
+        ("You'll know when it's time.", "you'll"),
+    ):
+        clip = voice.synthesize(line)
+        heard = whisper.transcribe(AudioClip(resample(clip.samples, clip.sample_rate_hz))).text
+        assert word in normalise(heard.replace("\u2019", "'")), (line, heard)
 
 
 def test_quotes_dashes_and_backslashes_are_spoken_not_read_as_scheme() -> None:
