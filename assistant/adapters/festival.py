@@ -18,7 +18,9 @@ import threading
 import unicodedata
 import weakref
 from collections import deque
+from collections.abc import Callable
 from pathlib import Path
+from typing import IO
 
 import numpy as np
 
@@ -236,24 +238,22 @@ def _start(
         env={**os.environ, "LC_ALL": "C"},
     )
     lines: queue.Queue[str | None] = queue.Queue()
-    threading.Thread(target=_read_lines, args=(process, lines), daemon=True).start()
-    threading.Thread(target=_keep_errors, args=(process, said), daemon=True).start()
+
+    def read_lines() -> None:
+        _forward(process.stdout, lines.put)
+        lines.put(None)
+
+    threading.Thread(target=read_lines, daemon=True).start()
+    threading.Thread(target=_forward, args=(process.stderr, said.append), daemon=True).start()
     return process, lines
 
 
-def _read_lines(process: subprocess.Popen[str], lines: "queue.Queue[str | None]") -> None:
-    assert process.stdout is not None
+def _forward(stream: IO[str] | None, put: Callable[[str], None]) -> None:
+    """Hand each line of one of Festival's output streams to `put` until it closes."""
+    assert stream is not None
     with contextlib.suppress(ValueError, OSError):  # closed by _stop
-        for line in process.stdout:
-            lines.put(line)
-    lines.put(None)
-
-
-def _keep_errors(process: subprocess.Popen[str], said: deque[str]) -> None:
-    assert process.stderr is not None
-    with contextlib.suppress(ValueError, OSError):  # closed by _stop
-        for line in process.stderr:
-            said.append(line)
+        for line in stream:
+            put(line)
 
 
 def _stop(process: subprocess.Popen[str], folder: Path) -> None:
