@@ -6,13 +6,14 @@ by the real voice and replayed through the real VAD, endpointing and Whisper (th
 after each turn at a microphone's pace, so a reply rendered ahead gets the time it would).
 """
 
+import functools
 import importlib
 import time
 import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
@@ -24,6 +25,10 @@ from assistant.bench_voice import Intelligibility, measure_engines
 from assistant.config import Settings
 from assistant.ports import Synthesizer, Transcriber, Transcript
 from assistant.voice_ahead import VoiceAhead
+
+if TYPE_CHECKING:
+    from assistant.prompts import PromptLibrary
+    from assistant.reading import Reader
 
 SENTENCES = FINISHED
 """The finished turns spoken for the latency figures (the same ones the pause bench uses)."""
@@ -97,6 +102,19 @@ def bench_turns(voice: Synthesizer) -> AudioClip:
     return AudioClip(np.concatenate(parts))
 
 
+@functools.cache
+def _reply_reading() -> tuple["PromptLibrary", "Reader"]:
+    """The prompt library and the reader, loaded once for every reply path of a bench run."""
+    from assistant.adapters.embedding import MiniLmEmbedder
+    from assistant.adapters.language import load_language
+    from assistant.flows.wording import use_language
+    from assistant.prompts import load_library
+    from assistant.reading import Reader
+
+    use_language(*load_language())
+    return load_library(), Reader(MiniLmEmbedder(), cache_size=0)  # every turn read afresh
+
+
 @dataclass
 class ReplyPath:
     """What attune does after a turn: safety gate, themes, the evening flow's reply, the
@@ -107,15 +125,7 @@ class ReplyPath:
     hand_over: Callable[[AudioClip], float]
 
     def __post_init__(self) -> None:
-        from assistant.adapters.embedding import MiniLmEmbedder
-        from assistant.adapters.language import load_language
-        from assistant.flows.wording import use_language
-        from assistant.prompts import load_library
-        from assistant.reading import Reader
-
-        self._library = load_library()
-        self._reader = Reader(MiniLmEmbedder(), cache_size=0)  # every turn read afresh
-        use_language(*load_language())
+        self._library, self._reader = _reply_reading()
 
     def reply(self, text: str) -> str:
         from assistant.session import answer_once
