@@ -10,7 +10,7 @@ import functools
 import importlib
 import time
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict
 
 from assistant.audio import SAMPLE_RATE_HZ, AudioClip, resample
 from assistant.bench_pauses import FINISHED
+from assistant.bench_replay import PacedReplay
 from assistant.bench_turns import TurnReport
 from assistant.bench_voice import Intelligibility, measure_engines
 from assistant.config import Settings
@@ -150,39 +151,6 @@ def reply_path(
     return ReplyPath(voice, hand_over).answer
 
 
-class PacedReplay:
-    """Recorded turns replayed as fast as they are read, except the silence after speech,
-    which comes at the pace a microphone sends it (32 ms a frame) until the turn ends — so
-    what a session starts at a speculation has the time it has in a live session."""
-
-    def __init__(self, turns: AudioClip) -> None:
-        from assistant.adapters.microphone import WavMicrophone
-
-        self._replay = WavMicrophone([turns])
-        self._after_speech = False
-
-    def frames(self) -> "Iterator[np.ndarray]":
-        due: float | None = None
-        for frame in self._replay.frames():
-            if float(np.max(np.abs(frame))) > QUIET:
-                self._after_speech, due = True, None
-            elif self._after_speech:
-                now = time.perf_counter()
-                due = max(due or now, now - FRAME_S) + FRAME_S
-                time.sleep(max(0.0, due - now))
-            yield frame
-
-    def turn_ended(self) -> None:
-        self._after_speech = False
-
-    def discard_pending(self) -> None:
-        """Nothing is captured in the background during replay."""
-
-
-QUIET = 0.01
-FRAME_S = 512 / SAMPLE_RATE_HZ
-
-
 def measure_latency(
     name: str, turns: AudioClip, vad: Any, transcriber: Transcriber, speculative: bool,
     path: ReplyPath,
@@ -287,7 +255,7 @@ def run_bench(
         measure_latency(f"naive (after end of turn, beam 5), {default_engine}", turns, vad,
                         careful, False, default_path),
     ]  # fmt: skip
-    turn_report = measure_turns(pyttsx3_voices(), vad, fast, default_path.answer)
+    turn_report = measure_turns(pyttsx3_voices(), vad, fast, default_path)
     return BenchReport(
         latency=latency,
         transcription=measure_speed(whisper, audio_folder),

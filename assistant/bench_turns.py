@@ -7,7 +7,7 @@ Smart Turn), counting audio time; the reply's first sample is timed on the wall 
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from pydantic import BaseModel, ConfigDict
@@ -23,6 +23,9 @@ from assistant.bench_pauses import (
 )
 from assistant.endpoint import Completeness, EndpointConfig, judge_partial, sets_up_more
 from assistant.ports import Synthesizer, Transcriber, TurnDetector
+
+if TYPE_CHECKING:
+    from assistant.bench import ReplyPath
 
 SPECULATE_S = EndpointConfig().speculate_after_ms / 1000
 
@@ -90,17 +93,27 @@ def first_view(
     return judge_partial(text), sets_up_more(text), detector.finished_probability(audio)
 
 
-def listen_once(turn: Spoken, vad: Any, transcriber: Transcriber, detector: TurnDetector | None):  # type: ignore[no-untyped-def]
-    """The utterances the real Listener hears in one replayed turn, and the listener."""
+def listen_once(  # type: ignore[no-untyped-def]
+    turn: Spoken, vad: Any, transcriber: Transcriber, detector: TurnDetector | None,
+    ahead: Callable[[str], None] | None = None,
+):  # fmt: skip
+    """The utterances the real Listener hears in one replayed turn, and the listener. With
+    `ahead`, the silence after speech comes at a microphone's pace and each speculation is
+    handed to `ahead`, as a live session renders its reply while the silence runs on."""
     from assistant.adapters.microphone import WavMicrophone
+    from assistant.bench_replay import PacedReplay
     from assistant.listen import Listener
 
     vad.reset()
-    mic = WavMicrophone([AudioClip(turn.samples)])
+    clip = AudioClip(turn.samples)
+    mic = PacedReplay(clip) if ahead is not None else WavMicrophone([clip])
     listener = Listener(mic, vad, transcriber, turn_detector=detector)
+    listener.on_speculation = ahead
     heard = []
     while (said := listener.next_utterance()) is not None:
         heard.append((said, listener.last_timing))
+        if isinstance(mic, PacedReplay):
+            mic.turn_ended()  # the rest of the tail is not waited through
     return heard, listener
 
 
@@ -108,18 +121,19 @@ def measure_turns(
     make_voice: Callable[[str, int], Synthesizer],
     vad: Any,
     transcriber: Transcriber,
-    answer: Callable[[str], float],
+    path: "ReplyPath",
     count: int = 20,
 ) -> TurnReport:
-    """Run every two-part and finished turn through the Listener and compare the judges."""
+    """Run every two-part and finished turn through the Listener and compare the judges; the
+    finished turns are answered by `path` as a session answers them (rendered ahead)."""
     detector, model_mb = load_detector()
     two, done = two_part_turns(make_voice, count), finished_turns(make_voice, count)
     cut = sum(not _whole(t, listen_once(t, vad, transcriber, detector)[0]) for t in two)
     delays: list[float] = []
     for turn in done:
-        heard, _ = listen_once(turn, vad, transcriber, detector)
+        heard, _ = listen_once(turn, vad, transcriber, detector, path.ahead)
         said, timing = heard[0]
-        first_sample = answer(said.text)
+        first_sample = path.answer(said.text)
         delays.append(
             timing.ended_at_audio_s - turn.speech_end_s + first_sample - timing.ended_at_s
         )
