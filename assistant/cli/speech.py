@@ -133,19 +133,16 @@ def _typed_argument(text: str) -> str:
 def _classify_lines(
     classify: "Callable[[str], ThemeReading]", check: "Callable[[str], SafetyCheck]"
 ) -> int:
-    """One JSON line per non-blank stdin line; bytes that are not text are replaced and
-    reported on stderr, so the output is always valid UTF-8 JSON."""
-    from assistant.typed import REPLACEMENT, replaced_note, stdin_lines
+    """One JSON line per non-blank stdin line (or piece of an over-long one); bytes that are
+    not text are replaced and reported on stderr, so the output is always valid UTF-8 JSON."""
+    from assistant.typed import REPLACEMENT, stdin_lines
 
     lines = stdin_lines("classify")
-    number = 0
-    while (found := lines.readline()) is not None:
-        number += 1
-        text, replaced = found
-        has_text = bool(text.strip(REPLACEMENT + " "))
-        if replaced:
-            print(f"attune: {replaced_note(number, has_text)}", file=sys.stderr)
-        if has_text:
+    while (found := lines.next_part()) is not None:
+        text, notes = found
+        for note in notes:
+            print(f"attune: {note}", file=sys.stderr)
+        if text.strip(REPLACEMENT + " "):
             print_json(_classified(text, classify, check))
     return 0
 
