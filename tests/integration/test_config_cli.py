@@ -134,7 +134,7 @@ def test_session_output_to_a_pipe_has_no_escape_codes_even_with_large_captions()
 @pytest.mark.parametrize(
     ("written", "said"),
     [
-        ("rate = 130\nvoice = 'caf\u00e9'\n".encode("latin-1"), "line 2 is not UTF-8 text (byte 0xe9)"),
+        (b"rate = 130\nvoice = 'caf\xe9'\n", "line 2 is not UTF-8 text (byte 0xe9)"),
         (b"speak = true\nrate = 'fast'\n", "line 2: speech_rate_wpm = 'fast' is not allowed"),
         (None, "is a folder, not a settings file"),
     ],
