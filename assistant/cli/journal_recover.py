@@ -35,8 +35,25 @@ def recover(args: argparse.Namespace) -> int:
             f"{result.stand_ins} session(s) lost their date and summary; their turns are kept "
             "under a stand-in session."
         )
+    if _intact(source):
+        print(
+            f"The journal {source} is not damaged, so there is no need to use the copy; it was "
+            "left untouched."
+        )
+        return 0
     print(
         f"The damaged journal {source} was left untouched. To use the copy, move the damaged "
         f"file aside and rename the copy to {source.name}."
     )
     return 0
+
+
+def _intact(source: Path) -> bool:
+    """Whether the journal passes SQLite's check (a locked one is not called intact)."""
+    from assistant.journal.connection import inspect
+
+    try:
+        inspect(source)
+    except JournalError:
+        return False
+    return True

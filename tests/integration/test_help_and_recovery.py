@@ -128,3 +128,12 @@ def test_recover_refuses_to_overwrite_and_needs_a_journal(tmp_path: Path) -> Non
     sqlite3.connect(taken).close()
     run = attune("journal", "recover", "--out", str(taken))
     assert run.code == 1 and "already exists" in run.err
+
+
+def test_recovering_a_sound_journal_does_not_call_it_damaged(tmp_path: Path) -> None:
+    with Journal.open() as journal:
+        say(journal, journal.start_session("evening", []), "I miss how we used to talk")
+    run = attune("journal", "recover", "--out", str(tmp_path / "copy.sqlite3"))
+    assert run.code == 0, run.err
+    assert "Recovered 1 session(s), 1 turn(s)" in run.out
+    assert "is not damaged" in run.out and "damaged journal" not in run.out
