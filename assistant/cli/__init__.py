@@ -28,14 +28,14 @@ COMMAND_MODULES = (
 EXIT_CODES = """exit codes:
   0    done
   1    something attune explains in one line (bad input, an output it cannot write)
-  2    the command line itself is wrong (unknown option, missing argument)
+  2    the command line is wrong (unknown option, missing argument); its usage is printed
   3    the speech model is missing or will not load
   4    a microphone or speaker is missing or went away
   5    the text-to-speech voice is missing or failed
-  6    a settings or prompt file is broken
+  6    a settings or prompt file (or a setting on the command line) is broken
   7    the journal is locked, damaged or cannot be written
-  8    an audio file cannot be read, is empty or is too long
-  129, 130, 143  a session closed by SIGHUP, Ctrl-C or SIGTERM (its summary is saved)"""
+  8    an audio file cannot be read, is empty or is too long (over 60 minutes)
+  129, 130, 143  stopped by SIGHUP, Ctrl-C or SIGTERM (a session is closed, its summary saved)"""
 
 
 def build_parser() -> argparse.ArgumentParser:

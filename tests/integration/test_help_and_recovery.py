@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import build_parser
+from assistant.errors import AttuneError
 from assistant.journal import Journal, default_path
 from tests.support import attune
 from tests.support_journal import say
@@ -56,15 +57,29 @@ def test_an_unknown_flag_prints_that_subcommands_usage() -> None:
     assert "attune evening: error: unrecognized arguments: --bogus" in run.err
 
 
-def test_exit_codes_are_in_the_help_and_the_readme_and_audio_has_its_own() -> None:
+def _all_subclasses(cls: "type[AttuneError]") -> "list[type[AttuneError]]":
+    return [cls, *(sub for child in cls.__subclasses__() for sub in _all_subclasses(child))]
+
+
+def test_the_exit_codes_in_the_help_and_the_readme_are_the_ones_the_code_returns() -> None:
+    """The two tables say the same, code for code and word for word, and hold exactly the
+    codes attune can end with: its errors' codes, argparse's 2, and the stopping signals."""
+    import signal
+
     from assistant.errors import AudioError
 
-    out = attune("--help").out
+    out = attune("--help").out.split("exit codes:\n", 1)[1]
+    in_help = dict(re.findall(r"^  (\d+(?:, \d+)*) {2,}(.+)$", out, re.MULTILINE))
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
-    for code, words in [("2", "command line"), ("7", "journal"), ("8", "audio file")]:
-        assert re.search(rf"^\s+{code}\s+.*{words}", out, re.MULTILINE), out
-        assert re.search(rf"^\| {code} \|.*{words}", readme, re.MULTILINE)
-    assert AudioError.exit_code == 8
+    table = readme.split("### Exit codes", 1)[1].split("\n\n", 2)[1]
+    in_readme = dict(re.findall(r"^\| (\d+(?:, \d+)*) \| (.+) \|$", table, re.MULTILINE))
+    assert in_help == in_readme
+    documented = {int(code) for codes in in_help for code in codes.split(", ")}
+    stops = {128 + int(s) for s in (signal.SIGHUP, signal.SIGINT, signal.SIGTERM)}
+    raised = {cls.exit_code for cls in _all_subclasses(AttuneError)}
+    assert documented == {0, 2} | raised | stops
+    assert AudioError.exit_code == 8 and "audio file" in in_help["8"]
+    assert "journal" in in_help["7"] and "command line" in in_help["2"]
 
 
 def test_respond_json_for_a_crisis_carries_structured_resources() -> None:
