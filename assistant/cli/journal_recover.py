@@ -1,6 +1,7 @@
 """`attune journal recover`: the readable part of a damaged journal, copied into a new file."""
 
 import argparse
+import os
 from datetime import datetime
 from pathlib import Path
 
@@ -19,6 +20,11 @@ def recover(args: argparse.Namespace) -> int:
     target: Path = args.out or source.with_name(f"journal-recovered-{stamp}.sqlite3")
     if target.exists():
         raise AttuneError(f"{target} already exists; choose another --out (nothing was written).")
+    if not os.access(target.parent, os.W_OK):
+        raise AttuneError(
+            f"{target.parent} cannot be written (it may be on a read-only disk); choose where "
+            "the copy goes with --out, for example: attune journal recover --out ~/rescued.sqlite3."
+        )
     try:
         result = rescue(source, target)
     except OSError as exc:

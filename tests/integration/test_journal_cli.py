@@ -204,3 +204,38 @@ def test_a_locked_journal_gives_one_clear_line_and_keeps_the_data(capsys) -> Non
     assert code == 7 and out == "" and "locked" in err and err.count("\n") == 1
     _, history, _ = _run(capsys, "history")
     assert len(history.splitlines()) == 2
+
+
+def _on_a_read_only_disk(home: Path, *argv: str, stdin: str = "") -> tuple[int, str, str]:
+    """Run attune with ATTUNE_HOME mounted read-only, in a mount namespace of its own (the
+    real kernel refusing writes, as on a backup disk or a read-only share)."""
+    import os
+    import shlex
+    import shutil
+    import subprocess
+
+    if shutil.which("unshare") is None:
+        pytest.skip("needs unshare (util-linux) to mount a folder read-only")
+    folder = shlex.quote(str(home))
+    mount = f"mount --bind {folder} {folder} && mount -o remount,bind,ro {folder}"
+    command = shlex.join([sys.executable, "-m", "assistant", *argv])
+    done = subprocess.run(
+        ["unshare", "-m", "sh", "-c", f"{mount} && exec {command}"],
+        input=stdin, capture_output=True, text=True, timeout=60,
+        env={**os.environ, "ATTUNE_HOME": str(home)},
+    )  # fmt: skip
+    if "mount" in done.stderr and done.returncode != 0 and "attune" not in done.stderr:
+        pytest.skip(f"cannot mount read-only here: {done.stderr.strip()}")
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_a_journal_on_a_read_only_disk_can_still_be_read_and_exported(attune_home: Path) -> None:
+    _two_sessions()
+    code, out, err = _on_a_read_only_disk(attune_home, "export", "--format", "json")
+    assert code == 0, err
+    assert [len(r.turns) for r in from_json(out)] == [1, 2]
+    code, out, err = _on_a_read_only_disk(
+        attune_home, "evening", "--text", "--no-voice", stdin="I miss him\n"
+    )
+    assert code == 7 and "Traceback" not in err, err
+    assert "is read-only, so nothing can be saved in it" in err and len(err.splitlines()) == 1
