@@ -94,6 +94,7 @@ def _sentence(command: argparse.ArgumentParser) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; errors become one line on stderr and a non-zero exit code."""
+    _tolerant_output()
     try:
         parser = build_parser()
         args, extras = parser.parse_known_args(argv)
@@ -121,6 +122,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             "send it to another file."
         )
         return 1
+
+
+def _tolerant_output() -> None:
+    """Where the terminal's encoding is not UTF-8 (LANG=C without UTF-8 mode, a Latin-1
+    locale), a character it cannot show is printed as "?" instead of ending the command with a
+    traceback; JSON and exports stay exact (see print_json and export)."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):
+            reconfigure(errors="replace")
 
 
 def _tell(line: str) -> None:
