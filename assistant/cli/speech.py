@@ -68,7 +68,10 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         help="do not play the reply out loud (also: speak = false in 'attune config')",
     )
     p.add_argument(
-        "--out", type=Path, metavar="WAV", help="also write the spoken reply to this WAV file"
+        "--out",
+        type=_wav_path,
+        metavar="FILE.wav",
+        help="also write the spoken reply to this WAV file",
     )
     p.add_argument(
         "--output-device", metavar="NAME|INDEX", help="speaker name or index (see 'attune devices')"
@@ -76,6 +79,17 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     add_model_options(p)
     add_voice_options(p)
     p.set_defaults(handler=respond_command)
+
+
+def _wav_path(text: str) -> Path:
+    """An argparse type: a file name ending in .wav (the reply is always written as WAV)."""
+    path = Path(text)
+    if path.suffix.lower() != ".wav":
+        raise argparse.ArgumentTypeError(
+            f"'{text}' does not end in .wav; the reply is a WAV recording, so name it like "
+            "reply.wav"
+        )
+    return path
 
 
 def _file_beam(args: argparse.Namespace) -> int:

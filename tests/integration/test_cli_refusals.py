@@ -111,11 +111,14 @@ def test_out_of_range_numbers_are_refused() -> None:
         assert "from 1 to 520" in _usage_error(run) and len(run.out) == 0
 
 
-def test_a_chart_must_be_named_png(tmp_path: Path) -> None:
+def test_a_chart_must_be_named_png_and_a_spoken_reply_wav(tmp_path: Path) -> None:
     assert "does not end in .png" in _usage_error(
         attune("trends", "--png", str(tmp_path / "x.jpg"))
     )
-    assert not (tmp_path / "x.jpg").exists()
+    reply = tmp_path / "reply.txt"
+    run = attune("respond", "--text", "I miss him", "--no-speak", "--out", str(reply))
+    assert "does not end in .wav" in _usage_error(run) and run.out == ""
+    assert not (tmp_path / "x.jpg").exists() and not reply.exists()
 
 
 @pytest.mark.voice
