@@ -134,6 +134,33 @@ def test_turns_said_while_the_journal_is_locked_survive_a_kill_after_it_is_free(
     assert notes.count("locked") == 1, notes
 
 
+def test_a_kill_while_the_journal_is_still_locked_loses_nothing_and_merges_once(
+    attune_home: Path,
+) -> None:
+    """kill -9 while another program still holds the lock; then two attune programs open the
+    journal at the same moment: the waiting turns are added exactly once."""
+    live = Live()
+    live.type(LINES[0])
+    with _lock_held_by_another_program(attune_home / "journal.sqlite3") as holder:
+        for line in LINES[1:]:
+            live.type(line)
+        live.child.send_signal(signal.SIGKILL)
+        live.child.wait(timeout=10)
+        _release(holder)
+    both = [
+        subprocess.Popen(
+            [sys.executable, "-m", "assistant", "history"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
+        )  # fmt: skip
+        for _ in range(2)
+    ]
+    for child in both:
+        out, err = child.communicate(timeout=60)
+        assert child.returncode == 0 and "3 turns" in out, err
+    assert [t.transcript for t in _record(attune_home).turns] == LINES
+    assert not pending_path(attune_home / "journal.sqlite3").exists()
+
+
 def test_a_lock_held_past_the_end_of_a_session_loses_nothing(attune_home: Path) -> None:
     live = Live()
     live.type(LINES[0])
