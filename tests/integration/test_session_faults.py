@@ -147,16 +147,11 @@ def test_a_kill_while_the_journal_is_still_locked_loses_nothing_and_merges_once(
         live.child.send_signal(signal.SIGKILL)
         live.child.wait(timeout=10)
         _release(holder)
-    both = [
-        subprocess.Popen(
-            [sys.executable, "-m", "assistant", "history"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=REPO,
-        )  # fmt: skip
-        for _ in range(2)
-    ]
+    history = [sys.executable, "-m", "assistant", "history"]
+    both = [subprocess.Popen(history, stdout=subprocess.PIPE, text=True, cwd=REPO) for _ in "ab"]
     for child in both:
-        out, err = child.communicate(timeout=60)
-        assert child.returncode == 0 and "3 turns" in out, err
+        out, _ = child.communicate(timeout=60)
+        assert child.returncode == 0 and "3 turns" in out, out
     assert [t.transcript for t in _record(attune_home).turns] == LINES
     assert not pending_path(attune_home / "journal.sqlite3").exists()
 
