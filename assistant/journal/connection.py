@@ -4,6 +4,7 @@ A journal that is locked, damaged or written by a newer attune raises JournalErr
 exactly as it was; it is never replaced by a new, empty one.
 """
 
+import contextlib
 import errno
 import os
 import sqlite3
@@ -135,7 +136,10 @@ def connect(path: Path) -> sqlite3.Connection:
     _make_private_folder(path.parent)
     existed = path.exists()
     if existed and not writable(path):
-        return _read_only(path)
+        with contextlib.suppress(OSError):  # made read-only by chmod: back to 0600, as always
+            os.chmod(path, FILE_MODE)
+        if not writable(path):  # a read-only disk, or a file that is not ours
+            return _read_only(path)
     if not existed:
         _create_private_file(path)
     with sqlite_errors(path):

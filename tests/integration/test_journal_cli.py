@@ -239,3 +239,25 @@ def test_a_journal_on_a_read_only_disk_can_still_be_read_and_exported(attune_hom
     )
     assert code == 7 and "Traceback" not in err, err
     assert "is read-only, so nothing can be saved in it" in err and len(err.splitlines()) == 1
+
+
+def test_a_journal_made_read_only_with_chmod_is_made_private_and_written_again(
+    attune_home: Path,
+) -> None:
+    """Read-only disks are read-only; a journal of yours set to 0400 is put back to 0600."""
+    import os
+    import subprocess
+
+    _two_sessions()
+    default_path().chmod(0o400)
+    caps = "-dac_override,-dac_read_search"  # root writes anything: drop what allows it
+    done = subprocess.run(
+        ["setpriv", "--bounding-set", caps, "--inh-caps", caps,
+         sys.executable, "-m", "assistant", "evening", "--text", "--no-voice"],
+        input="I miss him\n", capture_output=True, text=True, timeout=60,
+        env={**os.environ, "ATTUNE_HOME": str(attune_home)},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE(default_path().stat().st_mode) == 0o600
+    with Journal.open() as journal:
+        assert [len(r.turns) for r in journal.all_sessions()] == [1, 2, 1]
