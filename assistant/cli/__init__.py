@@ -43,7 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="attune",
         description="A private, voice-first companion for reflection on close relationships. "
-        "Everything stays on this machine.",
+        "Everything stays on this machine.\n\nexamples:\n  attune evening\n"
+        '  attune respond --text "I feel like we\'re roommates" --no-speak\n'
+        "  attune COMMAND --help",
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

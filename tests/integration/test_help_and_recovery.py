@@ -44,6 +44,11 @@ def test_every_subcommand_help_starts_with_what_it_does_and_an_example(path: lis
     assert not re.search(r"--[a-z-]+ [A-Z]+_[A-Z_]+", run.out), "metavars must be readable"
 
 
+def test_the_top_level_help_says_what_attune_is_with_examples() -> None:
+    out = attune("--help").out.split("positional arguments:")[0]
+    assert "voice-first companion" in out and "examples:\n  attune evening\n" in out
+
+
 def test_session_help_shows_readable_metavars_and_the_rate_range() -> None:
     out = attune("evening", "--help").out
     assert "--max-turns N" in out and "MAX_TURNS" not in out
