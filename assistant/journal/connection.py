@@ -53,6 +53,11 @@ def translate(exc: sqlite3.Error, path: Path) -> JournalError:
         return _locked(path)
     if any(sign in message for sign in _DAMAGE_SIGNS):
         return _damaged(path)
+    if "disk is full" in message:
+        return JournalError(
+            f"The disk holding the journal at {path} is full; free some space there (or set "
+            "ATTUNE_HOME to a folder on another disk)."
+        )
     if "readonly" in message:
         return JournalError(
             f"The journal at {path} is read-only, so nothing can be saved in it (history, show "

@@ -240,3 +240,32 @@ def test_a_closed_stdin_is_one_clear_line(attune_home: Path) -> None:
         )  # fmt: skip
         assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
         assert "no standard input" in run.stderr
+
+
+def test_a_disk_that_fills_during_a_session_is_said_once_and_named_at_the_end(
+    tmp_path: Path,
+) -> None:
+    """The journal on a real 150 kB tmpfs (a mount namespace of its own) that fills after a
+    few long turns: one note that the disk is full, and an ending that says so, not 'locked'."""
+    import shlex
+    import shutil
+
+    if shutil.which("unshare") is None:
+        pytest.skip("needs unshare (util-linux) to mount a small disk")
+    home = shlex.quote(str(tmp_path / "small-disk"))
+    attune_cmd = shlex.join([sys.executable, "-m", "assistant", "evening", "--text", "--no-voice"])
+    said = "".join(f"I keep replaying the fight about his mother, part {n}. " * 40 + "\n"
+                   for n in range(12))  # fmt: skip
+    done = subprocess.run(
+        ["unshare", "-m", "sh", "-c",
+         f"mkdir -p {home} && mount -t tmpfs -o size=150k tmpfs {home} && exec {attune_cmd}"],
+        input=said, capture_output=True, text=True, timeout=120, cwd=REPO,
+        env={**os.environ, "ATTUNE_HOME": str(tmp_path / "small-disk")},
+    )  # fmt: skip
+    if done.returncode != 7 and "mount" in done.stderr:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    everything = done.stdout + done.stderr
+    assert done.returncode == 7 and "Traceback" not in done.stderr, done.stderr
+    assert done.stdout.count("The disk holding the journal") == 1, done.stdout
+    assert "locked" not in everything and "OperationalError" not in everything
+    assert "could not be saved: The disk holding the journal" in done.stderr
