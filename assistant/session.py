@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from assistant import safety
 from assistant.captions import Captions
-from assistant.errors import DeviceError, JournalError
+from assistant.errors import DeviceError, JournalError, JournalLockedError
 from assistant.flows.base import Flow, FlowReply, Utterance
 from assistant.ports import Speaker, UtteranceSource
 from assistant.safety import SafetyCheck, SafetyLevel
@@ -54,6 +54,7 @@ class Session:
     safety_turns: SafetyTurns = field(default_factory=SafetyTurns)
     paused: bool = False
     _unsaved: list[tuple[Callable[[], int], "AudioClip | None"]] = field(default_factory=list)
+    _save_error: JournalError | None = None
 
     def run(self) -> int:
         """Hold the whole conversation; returns the number of turns heard."""
@@ -245,7 +246,12 @@ class Session:
             try:
                 turn_id = write()
             except JournalError as exc:
-                self.captions.note(f"{exc} Your words are kept; I'll save them once it is free.")
+                if self._save_error is None:  # said once, not at every turn
+                    self.captions.note(
+                        f"{exc} What is said is kept here and saved as soon as the journal can "
+                        "be written again."
+                    )
+                self._save_error = exc
                 return False
             self._unsaved.pop(0)
             if clip is not None:
@@ -287,11 +293,12 @@ class Session:
             return
         deadline = time.monotonic() + FINAL_SAVE_WAIT_S
         while not self._save_waiting_turns() and time.monotonic() < deadline:
+            if not isinstance(self._save_error, JournalLockedError):
+                break  # a full or read-only disk does not free itself in seconds
             time.sleep(0.5)
         if self._unsaved:
             raise JournalError(
-                f"{len(self._unsaved)} turn(s) could not be saved because the journal stayed "
-                "locked by another program; close it before the next session."
+                f"{len(self._unsaved)} turn(s) could not be saved: {self._save_error}"
             )
         self.journal.end_session(self.session_id, self.last_spoken)
 

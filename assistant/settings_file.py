@@ -7,6 +7,8 @@ ATTUNE_READ_BACK, ...); ATTUNE_RATE is a short alias for ATTUNE_SPEECH_RATE_WPM.
 (resources) is written with ';' between items; an empty value unsets voice or model.
 """
 
+import codecs
+import contextlib
 import os
 import re
 import tempfile
@@ -186,13 +188,19 @@ def shown_path(path: Path) -> str:
 def _read_raw(path: Path) -> tuple[dict[str, Any], str]:
     """The parsed TOML and its text; ({}, "") when there is no file."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         return {}, ""
-    except (OSError, UnicodeDecodeError) as exc:
+    except IsADirectoryError as exc:
         raise ConfigError(
-            f"{shown_path(path)} cannot be read ({exc}). Fix its permissions or delete it."
+            f"{shown_path(path)} is a folder, not a settings file; remove it or set ATTUNE_HOME "
+            "to another folder."
         ) from exc
+    except OSError as exc:
+        raise ConfigError(
+            f"{shown_path(path)} cannot be read ({exc.strerror}). Fix its permissions or delete it."
+        ) from exc
+    text = _text_of(path, data)
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
@@ -202,6 +210,22 @@ def _read_raw(path: Path) -> tuple[dict[str, Any], str]:
         raise ConfigError(
             f"{shown_path(path)}{line}: {problem[:1].lower()}{problem[1:]}. "
             "Fix or delete the file, then use 'attune config set KEY VALUE'."
+        ) from exc
+
+
+def _text_of(path: Path, data: bytes) -> str:
+    """The file as text: UTF-8 (a byte-order mark, as Notepad writes, is skipped) or UTF-16
+    with a byte-order mark; anything else is a ConfigError naming the line."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        with contextlib.suppress(UnicodeDecodeError):
+            return data.decode("utf-16")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise ConfigError(
+            f"{shown_path(path)} line {line} is not UTF-8 text (byte 0x{data[exc.start]:02x}); "
+            "save it as UTF-8, or delete it and use 'attune config set KEY VALUE'."
         ) from exc
 
 
@@ -232,7 +256,9 @@ def _file_error(path: Path, text: str, key: str, problem: str, remedy: str) -> C
 
 def _line_of(text: str, key: str) -> int | None:
     """The 1-based line where a top-level key is set, when it can be found."""
-    pattern = re.compile(rf"^\s*[\"']?{re.escape(key)}[\"']?\s*=")
+    names = [key, *(alias for alias, field in KEY_ALIASES.items() if field == key)]
+    keys = "|".join(re.escape(name) for name in names)
+    pattern = re.compile(rf"^\s*[\"']?(?:{keys})[\"']?\s*=")
     for number, line in enumerate(text.splitlines(), start=1):
         if pattern.match(line):
             return number

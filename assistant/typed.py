@@ -3,7 +3,8 @@
 Lines are read as bytes and decoded here, so nothing a person types can stop a session:
 UTF-8 (with or without a byte-order mark) and UTF-16 with a byte-order mark are read as
 text; bytes that are not text (a Latin-1 "é", a stray binary byte, control characters) are
-replaced with "�" and reported once per line; CRLF line ends are removed.
+replaced with "�" and reported once per line; CRLF line ends are removed. A line longer than
+MAX_PART_CHARS is taken in pieces, so memory stays bounded whatever is piped in.
 """
 
 import codecs
@@ -45,23 +46,49 @@ def decode_line(raw: bytes) -> tuple[str, bool]:
     return cleaned, bad or replaced
 
 
+MAX_PART_CHARS = 16_384
+"""The longest piece of one line taken as one text (about 2,500 words, well over ten minutes
+of speech). A longer line is read in pieces of about this size, split between words, so input
+with no line ends (a binary file, /dev/zero) never fills memory and no word is dropped."""
+
+
 class TextLines:
     """Lines of text from a byte stream, in whichever encoding its first bytes announce."""
 
     def __init__(self, stream: IO[bytes]) -> None:
         self.stream = stream
-        self._decoder: codecs.IncrementalDecoder | None = None
+        self._decoder: codecs.IncrementalDecoder = codecs.getincrementaldecoder("utf-8")(
+            errors="replace"
+        )
         self._started = False
         self._pending = ""
+        self._ended = False
+        self.number = 0
+        """The number of the line the last piece came from (1 for the first line)."""
+        self._continues = False
+        self._told: set[str] = set()
 
-    def readline(self) -> tuple[str, bool] | None:
-        """The next line and whether bytes were replaced in it; None at end of input."""
-        if not self._started:
-            self._start()
-        if self._decoder is None:
-            raw = self.stream.readline()
-            return None if not raw else decode_line(raw)
-        return self._utf16_line()
+    def next_part(self) -> tuple[str, list[str]] | None:
+        """The next line, or the next piece of an over-long one, with the notes a person
+        needs about it (each said once per line); None at end of input."""
+        found = self._next_piece()
+        if found is None:
+            return None
+        piece, cut = found
+        if not self._continues:
+            self.number += 1
+            self._told = set()
+        self._continues = cut
+        text, replaced = clean_line(piece)
+        notes = []
+        if cut and "long" not in self._told:
+            self._told.add("long")
+            notes.append(long_note(self.number))
+        has_text = bool(text.strip(REPLACEMENT + " "))
+        if replaced and "replaced" not in self._told:
+            self._told.add("replaced")
+            notes.append(replaced_note(self.number, has_text or cut))
+        return text, notes
 
     def _start(self) -> None:
         """Look at the first bytes for a byte-order mark, and skip it."""
@@ -76,17 +103,42 @@ class TextLines:
         if head.startswith(codecs.BOM_UTF8):
             self.stream.read(len(codecs.BOM_UTF8))
 
-    def _utf16_line(self) -> tuple[str, bool] | None:
-        assert self._decoder is not None
-        while "\n" not in self._pending:
-            chunk = self.stream.read1(512) if hasattr(self.stream, "read1") else b""
-            self._pending += self._decoder.decode(chunk, final=not chunk)
-            if not chunk:
+    def _next_piece(self) -> tuple[str, bool] | None:
+        """Text up to and including the next line end, or at most MAX_PART_CHARS of it
+        (True: the line goes on); None at end of input."""
+        if not self._started:
+            self._start()
+        while "\n" not in self._pending and len(self._pending) < MAX_PART_CHARS:
+            if self._ended:
                 break
+            chunk = self._read()
+            self._pending += self._decoder.decode(chunk, final=not chunk)
+            self._ended = not chunk
         if not self._pending:
             return None
-        line, newline, self._pending = self._pending.partition("\n")
-        return clean_line(line + newline)
+        if "\n" in self._pending[:MAX_PART_CHARS]:
+            line, newline, self._pending = self._pending.partition("\n")
+            return line + newline, False
+        if len(self._pending) < MAX_PART_CHARS:  # the last line, without a line end
+            line, self._pending = self._pending, ""
+            return line, False
+        piece, self._pending = split_between_words(self._pending, MAX_PART_CHARS)
+        return piece, True
+
+    def _read(self) -> bytes:
+        """Some bytes: a typed line at a terminal, up to a buffer's worth from a pipe."""
+        read1 = getattr(self.stream, "read1", None)
+        if read1 is not None:
+            return bytes(read1(4096))
+        return bytes(self.stream.readline(4096))
+
+
+def split_between_words(text: str, limit: int) -> tuple[str, str]:
+    """The first at most `limit` characters, cut after the last space in their second half
+    (or at the limit when there is none), and the rest."""
+    at = text.rfind(" ", limit // 2, limit)
+    cut = at + 1 if at >= 0 else limit
+    return text[:cut], text[cut:]
 
 
 class _EncodedText(io.RawIOBase):
@@ -96,7 +148,9 @@ class _EncodedText(io.RawIOBase):
         self.text = text
 
     def readline(self, size: int | None = -1) -> bytes:
-        return self.text.readline().encode("utf-8", errors="surrogateescape")
+        return self.text.readline(-1 if size is None else size).encode(
+            "utf-8", errors="surrogateescape"
+        )
 
     def isatty(self) -> bool:
         return self.text.isatty()
@@ -108,6 +162,14 @@ def stdin_lines(command: str) -> TextLines:
         raise AttuneError(NO_STDIN.format(command=command))
     stream = getattr(sys.stdin, "buffer", None)
     return TextLines(stream if stream is not None else cast(IO[bytes], _EncodedText(sys.stdin)))
+
+
+def long_note(number: int) -> str:
+    """What a person is told when a line is too long to be taken as one text."""
+    return (
+        f"Line {number} is longer than {MAX_PART_CHARS:,} characters, so it is taken in "
+        "pieces of about that size, split between words; nothing is left out."
+    )
 
 
 def replaced_note(number: int, has_text: bool = True) -> str:
@@ -130,24 +192,21 @@ class TypedInput:
         is_tty = getattr(self.lines.stream, "isatty", lambda: False)()
         self.prompt = prompt if is_tty else ""
         self.note = note or (lambda line: print(f"attune: {line}", file=sys.stderr))
-        self.number = 0
 
     def next_utterance(self) -> Utterance | None:
-        """The next non-blank line, or None at end of input."""
+        """The next non-blank line (or piece of an over-long one), or None at end of input."""
         while True:
             if self.prompt:
                 sys.stdout.write(self.prompt)
                 sys.stdout.flush()
-            found = self.lines.readline()
+            found = self.lines.next_part()
             if found is None:
                 return None
-            self.number += 1
-            text, replaced = found
+            text, notes = found
+            for note in notes:
+                self.note(note)
             text = " ".join(text.split())
-            has_text = bool(text.strip(REPLACEMENT + " "))
-            if replaced:
-                self.note(replaced_note(self.number, has_text))
-            if has_text:
+            if text.strip(REPLACEMENT + " "):
                 return Utterance(text=text)
 
     @contextlib.contextmanager

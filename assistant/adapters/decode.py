@@ -1,5 +1,6 @@
 """Decode any audio file (WAV, FLAC, MP3, OGG, …) to 16 kHz mono float32 with PyAV."""
 
+import os
 import wave
 from pathlib import Path
 
@@ -22,21 +23,9 @@ class TooLongError(ValueError):
 
 
 def load_audio(path: Path) -> AudioClip:
-    """Read and convert an audio file; a missing, empty or non-audio file raises AudioError."""
-    if not path.exists():
-        raise AudioError(f"{path} does not exist. Check the path and try again.")
-    if path.is_dir():
-        raise AudioError(f"{path} is a folder, not an audio file. Give the path of a recording.")
-    if path.stat().st_size == 0:
-        raise AudioError(f"{path} is empty. Record again or choose another file.")
-    try:
-        with open(path, "rb"):
-            pass
-    except PermissionError as exc:
-        raise AudioError(
-            f"{path} cannot be read: you do not have permission to open it. Check its owner "
-            "and permissions (ls -l), or copy it somewhere you can read."
-        ) from exc
+    """Read and convert an audio file, or a pipe (/dev/stdin, <(...)) holding one; a missing,
+    empty or non-audio file raises AudioError."""
+    _check_readable(path)
     try:
         samples = _decode(path)
     except TooLongError as exc:
@@ -52,13 +41,36 @@ def load_audio(path: Path) -> AudioClip:
     if samples.size == 0:
         raise AudioError(f"{path} holds no audio. Record again or choose another file.")
     clip = AudioClip(samples, SAMPLE_RATE_HZ)
-    declared_s = _declared_wav_seconds(path)
+    declared_s = _declared_wav_seconds(path) if path.is_file() else None  # a pipe reads once
     if declared_s is not None and clip.duration_s < CUT_SHORT * declared_s:
         raise AudioError(
             f"{path} is cut short: it holds {clip.duration_s:.1f} s of the {declared_s:.1f} s its "
             "header promises. Record again or copy the whole file."
         )
     return clip
+
+
+def _check_readable(path: Path) -> None:
+    """A clear AudioError for a path that is missing, a folder, empty or not yours to read.
+    A pipe is not opened here: it can be read only once, and its size says nothing."""
+    if not path.exists():
+        raise AudioError(f"{path} does not exist. Check the path and try again.")
+    if path.is_dir():
+        raise AudioError(f"{path} is a folder, not an audio file. Give the path of a recording.")
+    regular = path.is_file()
+    if regular and path.stat().st_size == 0:
+        raise AudioError(f"{path} is empty. Record again or choose another file.")
+    try:
+        if regular:
+            with open(path, "rb"):
+                pass
+        elif not os.access(path, os.R_OK):
+            raise PermissionError(path)
+    except PermissionError as exc:
+        raise AudioError(
+            f"{path} cannot be read: you do not have permission to open it. Check its owner "
+            "and permissions (ls -l), or copy it somewhere you can read."
+        ) from exc
 
 
 def _declared_wav_seconds(path: Path) -> float | None:

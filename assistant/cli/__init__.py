@@ -28,14 +28,14 @@ COMMAND_MODULES = (
 EXIT_CODES = """exit codes:
   0    done
   1    something attune explains in one line (bad input, an output it cannot write)
-  2    the command line itself is wrong (unknown option, missing argument)
+  2    the command line is wrong (unknown option, missing argument); its usage is printed
   3    the speech model is missing or will not load
   4    a microphone or speaker is missing or went away
   5    the text-to-speech voice is missing or failed
-  6    a settings or prompt file is broken
+  6    a settings or prompt file (or a setting on the command line) is broken
   7    the journal is locked, damaged or cannot be written
-  8    an audio file cannot be read, is empty or is too long
-  129, 130, 143  a session closed by SIGHUP, Ctrl-C or SIGTERM (its summary is saved)"""
+  8    an audio file cannot be read, is empty or is too long (over 60 minutes)
+  129, 130, 143  stopped by SIGHUP, Ctrl-C or SIGTERM (a session is closed, its summary saved)"""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -43,7 +43,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="attune",
         description="A private, voice-first companion for reflection on close relationships. "
-        "Everything stays on this machine.",
+        "Everything stays on this machine.\n\nexamples:\n  attune evening\n"
+        '  attune respond --text "I feel like we\'re roommates" --no-speak\n'
+        "  attune COMMAND --help",
         epilog=EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -94,6 +96,7 @@ def _sentence(command: argparse.ArgumentParser) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; errors become one line on stderr and a non-zero exit code."""
+    _tolerant_output()
     try:
         parser = build_parser()
         args, extras = parser.parse_known_args(argv)
@@ -121,6 +124,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             "send it to another file."
         )
         return 1
+
+
+def _tolerant_output() -> None:
+    """Where the terminal's encoding is not UTF-8 (LANG=C without UTF-8 mode, a Latin-1
+    locale), a character it cannot show is printed as "?" instead of ending the command with a
+    traceback; JSON and exports stay exact (see print_json and export)."""
+    reconfigure = getattr(sys.stdout, "reconfigure", None)
+    if reconfigure is not None:
+        with contextlib.suppress(ValueError, OSError):
+            reconfigure(errors="replace")
 
 
 def _tell(line: str) -> None:

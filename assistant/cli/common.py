@@ -213,7 +213,25 @@ def private_file(path: "Path") -> None:
 
 
 def print_json(value: "BaseModel | dict[str, Any] | list[Any]") -> None:
-    """One JSON document on stdout."""
+    """One JSON document on stdout (characters the output's encoding lacks as \\u escapes,
+    so it is exact in any locale)."""
     data = value if isinstance(value, dict | list) else value.model_dump(mode="json")
-    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    sys.stdout.write(json.dumps(data, ensure_ascii=not utf8_output()) + "\n")
     sys.stdout.flush()
+
+
+def utf8_output() -> bool:
+    """Whether stdout writes UTF-8 (any character can be shown as it is)."""
+    encoding = str(getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "")
+    return encoding in ("utf8", "utf8sig")
+
+
+def write_utf8(text: str) -> None:
+    """Write text to stdout as UTF-8 bytes whatever the locale (exports are UTF-8 files)."""
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None or utf8_output():
+        sys.stdout.write(text)
+        return
+    sys.stdout.flush()
+    buffer.write(text.encode("utf-8"))
+    buffer.flush()

@@ -7,6 +7,7 @@ read it. Exit code 0 when all is well, 1 when anything is wrong (each problem na
 """
 
 import argparse
+import os
 import stat
 from pathlib import Path
 from typing import Any
@@ -203,6 +204,13 @@ def check_data(home: Path) -> Check:
             ok=False,
             detail=f"others can read your journal ({modes})",
             fix=f"run: chmod 700 {home} && chmod 600 {home}/{JOURNAL_FILENAME}*",
+        )
+    if not os.access(home, os.W_OK):
+        return Check(
+            name="data",
+            ok=False,
+            detail=f"the journal folder {home} is read-only, so sessions cannot be saved",
+            fix="set ATTUNE_HOME to a folder you can write to",
         )
     if journal.exists():
         try:

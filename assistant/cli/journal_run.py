@@ -45,7 +45,9 @@ def show(args: argparse.Namespace) -> int:
     with Journal.open() as journal:
         record = journal.session(args.id)
     if args.json:
-        print(record.model_dump_json(indent=2))
+        from assistant.cli.common import utf8_output
+
+        print(json.dumps(record.model_dump(mode="json"), indent=2, ensure_ascii=not utf8_output()))
     else:
         sys.stdout.write(text.session_text(record))
     return 0
@@ -87,7 +89,9 @@ def export(args: argparse.Namespace) -> int:
     render = exporting.to_json if args.format == "json" else exporting.to_markdown
     content = render(records)
     if args.out is None:
-        sys.stdout.write(content)
+        from assistant.cli.common import write_utf8
+
+        write_utf8(content)
         return 0
     _write_private(args.out, content)
     count = "1 session" if len(records) == 1 else f"{len(records)} sessions"

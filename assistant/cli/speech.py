@@ -68,7 +68,10 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
         help="do not play the reply out loud (also: speak = false in 'attune config')",
     )
     p.add_argument(
-        "--out", type=Path, metavar="WAV", help="also write the spoken reply to this WAV file"
+        "--out",
+        type=_wav_path,
+        metavar="FILE.wav",
+        help="also write the spoken reply to this WAV file",
     )
     p.add_argument(
         "--output-device", metavar="NAME|INDEX", help="speaker name or index (see 'attune devices')"
@@ -76,6 +79,17 @@ def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None
     add_model_options(p)
     add_voice_options(p)
     p.set_defaults(handler=respond_command)
+
+
+def _wav_path(text: str) -> Path:
+    """An argparse type: a file name ending in .wav (the reply is always written as WAV)."""
+    path = Path(text)
+    if path.suffix.lower() != ".wav":
+        raise argparse.ArgumentTypeError(
+            f"'{text}' does not end in .wav; the reply is a WAV recording, so name it like "
+            "reply.wav"
+        )
+    return path
 
 
 def _file_beam(args: argparse.Namespace) -> int:
@@ -133,19 +147,16 @@ def _typed_argument(text: str) -> str:
 def _classify_lines(
     classify: "Callable[[str], ThemeReading]", check: "Callable[[str], SafetyCheck]"
 ) -> int:
-    """One JSON line per non-blank stdin line; bytes that are not text are replaced and
-    reported on stderr, so the output is always valid UTF-8 JSON."""
-    from assistant.typed import REPLACEMENT, replaced_note, stdin_lines
+    """One JSON line per non-blank stdin line (or piece of an over-long one); bytes that are
+    not text are replaced and reported on stderr, so the output is always valid UTF-8 JSON."""
+    from assistant.typed import REPLACEMENT, stdin_lines
 
     lines = stdin_lines("classify")
-    number = 0
-    while (found := lines.readline()) is not None:
-        number += 1
-        text, replaced = found
-        has_text = bool(text.strip(REPLACEMENT + " "))
-        if replaced:
-            print(f"attune: {replaced_note(number, has_text)}", file=sys.stderr)
-        if has_text:
+    while (found := lines.next_part()) is not None:
+        text, notes = found
+        for note in notes:
+            print(f"attune: {note}", file=sys.stderr)
+        if text.strip(REPLACEMENT + " "):
             print_json(_classified(text, classify, check))
     return 0
 

@@ -4,6 +4,8 @@ A journal that is locked, damaged or written by a newer attune raises JournalErr
 exactly as it was; it is never replaced by a new, empty one.
 """
 
+import contextlib
+import errno
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -51,7 +53,17 @@ def translate(exc: sqlite3.Error, path: Path) -> JournalError:
         return _locked(path)
     if any(sign in message for sign in _DAMAGE_SIGNS):
         return _damaged(path)
-    if "readonly" in message or "unable to open" in message or "disk i/o" in message:
+    if "disk is full" in message:
+        return JournalError(
+            f"The disk holding the journal at {path} is full; free some space there (or set "
+            "ATTUNE_HOME to a folder on another disk)."
+        )
+    if "readonly" in message:
+        return JournalError(
+            f"The journal at {path} is read-only, so nothing can be saved in it (history, show "
+            "and export still work); copy it to a folder you can write to and set ATTUNE_HOME."
+        )
+    if "unable to open" in message or "disk i/o" in message:
         return JournalError(
             f"The journal at {path} cannot be written; check that its folder exists, that you "
             "own it and that the disk is not full."
@@ -92,6 +104,11 @@ def _create_private_file(path: Path) -> None:
     except FileExistsError:
         return
     except OSError as exc:
+        if exc.errno == errno.EROFS:
+            raise JournalError(
+                f"The journal folder {path.parent} is on a read-only disk, so no journal can be "
+                "created there; set ATTUNE_HOME to a folder you can write to."
+            ) from exc
         raise translate(sqlite3.OperationalError("unable to open database file"), path) from exc
     os.close(fd)
 
@@ -119,9 +136,15 @@ def _configure(conn: sqlite3.Connection, path: Path) -> None:
 
 
 def connect(path: Path) -> sqlite3.Connection:
-    """Open (or create) the journal at path, checked, private and migrated."""
+    """Open (or create) the journal at path, checked, private and migrated; a journal on a
+    read-only disk (a backup, a mounted share) is opened read-only, so it can still be read."""
     _make_private_folder(path.parent)
     existed = path.exists()
+    if existed and not writable(path):
+        with contextlib.suppress(OSError):  # made read-only by chmod: back to 0600, as always
+            os.chmod(path, FILE_MODE)
+        if not writable(path):  # a read-only disk, or a file that is not ours
+            return _read_only(path)
     if not existed:
         _create_private_file(path)
     with sqlite_errors(path):
@@ -141,16 +164,45 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
+def _read_only(path: Path) -> sqlite3.Connection:
+    """The journal opened read-only and immutable: nothing can write it (attune cannot, and
+    SQLite could not create its shared-memory file beside it)."""
+    with sqlite_errors(path):
+        conn = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro&immutable=1",
+            uri=True,
+            isolation_level=None,
+            check_same_thread=False,
+        )
+        try:
+            _check_intact(conn, path)
+            if schema_version(conn) < len(MIGRATIONS):
+                raise JournalError(
+                    f"The journal at {path} was written by an older attune and must be updated, "
+                    "but it is read-only; copy it to a folder you can write to and set ATTUNE_HOME."
+                )
+        except BaseException:
+            conn.close()
+            raise
+    return conn
+
+
 def inspect(path: Path) -> None:
     """Check an existing journal read-only (nothing is created, fixed or migrated).
 
     Raises JournalError when it is locked, damaged or from a newer attune.
     """
+    fixed = "" if writable(path) else "&immutable=1"  # on a read-only disk nothing writes it
     with sqlite_errors(path):
         conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+            f"{path.resolve().as_uri()}?mode=ro{fixed}", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
         )
         try:
             _check_intact(conn, path)
         finally:
             conn.close()
+
+
+def writable(path: Path) -> bool:
+    """Whether attune may write the journal file and create files beside it."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)

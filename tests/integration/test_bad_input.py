@@ -1,11 +1,13 @@
 """Bad input gets one clear sentence, a non-zero exit and no traceback."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SHARED_DATA
-from tests.support import Run, attune
+from tests.support import REPO, Run, attune
 
 
 def _one_clear_line(run: Run) -> str:
@@ -87,3 +89,20 @@ def test_attune_home_pointing_at_a_file_is_named_as_the_problem(tmp_path: Path) 
     not_a_folder.write_text("")
     run = attune("history", env={"ATTUNE_HOME": str(not_a_folder)})
     assert "which is a file" in _one_clear_line(run)
+
+
+def test_a_recording_piped_in_is_transcribed_not_called_empty() -> None:
+    """`cat talk.flac | attune transcribe /dev/stdin`: a pipe has no size, yet holds audio."""
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant", "transcribe", "/dev/stdin"],
+        input=(SHARED_DATA / "audio" / "jfk.flac").read_bytes(),
+        capture_output=True, cwd=REPO, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr.decode()
+    assert "ask not what your country can do for you" in done.stdout.decode().lower()
+    empty = subprocess.run(
+        [sys.executable, "-m", "assistant", "transcribe", "/dev/stdin"],
+        input=b"", capture_output=True, cwd=REPO, timeout=60,
+    )  # fmt: skip
+    line = _one_clear_line(Run(empty.returncode, "", empty.stderr.decode()))
+    assert empty.returncode == 8 and "could not be read as audio" in line

@@ -111,11 +111,14 @@ def test_out_of_range_numbers_are_refused() -> None:
         assert "from 1 to 520" in _usage_error(run) and len(run.out) == 0
 
 
-def test_a_chart_must_be_named_png(tmp_path: Path) -> None:
+def test_a_chart_must_be_named_png_and_a_spoken_reply_wav(tmp_path: Path) -> None:
     assert "does not end in .png" in _usage_error(
         attune("trends", "--png", str(tmp_path / "x.jpg"))
     )
-    assert not (tmp_path / "x.jpg").exists()
+    reply = tmp_path / "reply.txt"
+    run = attune("respond", "--text", "I miss him", "--no-speak", "--out", str(reply))
+    assert "does not end in .wav" in _usage_error(run) and run.out == ""
+    assert not (tmp_path / "x.jpg").exists() and not reply.exists()
 
 
 @pytest.mark.voice
@@ -217,3 +220,41 @@ def test_bytes_that_are_not_utf8_in_respond_text_are_replaced_not_a_traceback() 
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
     assert "you: We met at the caf\ufffd and I miss it." in done.stdout
     assert done.stderr.count("not UTF-8") == 1
+
+
+def _peak_rss_kb(stdin: Path, *command: str) -> tuple[int, str]:
+    """Run attune with a file as stdin; its exit code must be 0; (peak memory, stderr)."""
+    err = stdin.with_suffix(".err")
+    with stdin.open("rb") as given, err.open("wb") as said:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "assistant", *command],
+            stdin=given, stdout=subprocess.DEVNULL, stderr=said, cwd=REPO,
+        )  # fmt: skip
+        _, status, usage = os.wait4(child.pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0, err.read_text()
+    return int(usage.ru_maxrss), err.read_text()
+
+
+def test_input_without_line_ends_never_fills_memory(tmp_path: Path) -> None:
+    """`attune classify < /dev/zero` (or a binary file piped in) used to read one endless
+    line into memory; it is read in bounded pieces, each said once."""
+    small, zeros = tmp_path / "small.txt", tmp_path / "zeros.bin"
+    small.write_text("I miss him\n")
+    zeros.write_bytes(bytes(12_000_000))
+    baseline_kb, _ = _peak_rss_kb(small, "classify")
+    peak_kb, notes = _peak_rss_kb(zeros, "classify")
+    assert peak_kb - baseline_kb < 40_000, (baseline_kb, peak_kb)
+    assert notes.count("Line 1 is longer than") == 1 and notes.count("not text") == 1, notes
+
+
+def test_a_very_long_line_is_classified_in_pieces_with_every_word_kept() -> None:
+    line = "I miss how we used to talk before the baby came. " * 600  # 29,400 characters
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant", "classify"],
+        input=line.encode(), capture_output=True, cwd=REPO, timeout=60,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr.decode()
+    pieces = [json.loads(row)["text"] for row in done.stdout.decode().splitlines()]
+    assert len(pieces) == 2 and all(len(piece) <= 16_384 for piece in pieces)
+    assert " ".join(pieces).split() == line.split(), "no word may be lost or cut"
+    assert done.stderr.decode().count("Line 1 is longer than 16,384 characters") == 1

@@ -129,3 +129,35 @@ def test_session_output_to_a_pipe_has_no_escape_codes_even_with_large_captions()
     assert run.code == 0, run.err
     assert "replaying the fight" in run.out
     assert "\x1b" not in run.out + run.err
+
+
+@pytest.mark.parametrize(
+    ("written", "said"),
+    [
+        (b"rate = 130\nvoice = 'caf\xe9'\n", "line 2 is not UTF-8 text (byte 0xe9)"),
+        (b"speak = true\nrate = 'fast'\n", "line 2: speech_rate_wpm = 'fast' is not allowed"),
+        (None, "is a folder, not a settings file"),
+    ],
+    ids=["latin-1", "alias-line", "folder"],
+)
+def test_a_settings_file_attune_cannot_read_is_named_with_what_to_do(
+    attune_home: Path, capsys: pytest.CaptureFixture[str], written: bytes | None, said: str
+) -> None:
+    attune_home.mkdir(mode=0o700)
+    if written is None:
+        (attune_home / "config.toml").mkdir()
+    else:
+        (attune_home / "config.toml").write_bytes(written)
+    assert main(["config", "show"]) == 6
+    err = capsys.readouterr().err
+    assert said in err and "permissions" not in err and "codec" not in err, err
+    assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16"])
+def test_a_settings_file_saved_by_notepad_is_read(
+    attune_home: Path, capsys: pytest.CaptureFixture[str], encoding: str
+) -> None:
+    attune_home.mkdir(mode=0o700)
+    (attune_home / "config.toml").write_bytes("rate = 120\r\n".encode(encoding))
+    assert _shown(capsys)["speech_rate_wpm"] == {"value": 120, "source": "file"}

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import build_parser
+from assistant.errors import AttuneError
 from assistant.journal import Journal, default_path
 from tests.support import attune
 from tests.support_journal import say
@@ -43,6 +44,11 @@ def test_every_subcommand_help_starts_with_what_it_does_and_an_example(path: lis
     assert not re.search(r"--[a-z-]+ [A-Z]+_[A-Z_]+", run.out), "metavars must be readable"
 
 
+def test_the_top_level_help_says_what_attune_is_with_examples() -> None:
+    out = attune("--help").out.split("positional arguments:")[0]
+    assert "voice-first companion" in out and "examples:\n  attune evening\n" in out
+
+
 def test_session_help_shows_readable_metavars_and_the_rate_range() -> None:
     out = attune("evening", "--help").out
     assert "--max-turns N" in out and "MAX_TURNS" not in out
@@ -56,15 +62,29 @@ def test_an_unknown_flag_prints_that_subcommands_usage() -> None:
     assert "attune evening: error: unrecognized arguments: --bogus" in run.err
 
 
-def test_exit_codes_are_in_the_help_and_the_readme_and_audio_has_its_own() -> None:
+def _all_subclasses(cls: "type[AttuneError]") -> "list[type[AttuneError]]":
+    return [cls, *(sub for child in cls.__subclasses__() for sub in _all_subclasses(child))]
+
+
+def test_the_exit_codes_in_the_help_and_the_readme_are_the_ones_the_code_returns() -> None:
+    """The two tables say the same, code for code and word for word, and hold exactly the
+    codes attune can end with: its errors' codes, argparse's 2, and the stopping signals."""
+    import signal
+
     from assistant.errors import AudioError
 
-    out = attune("--help").out
+    out = attune("--help").out.split("exit codes:\n", 1)[1]
+    in_help = dict(re.findall(r"^  (\d+(?:, \d+)*) {2,}(.+)$", out, re.MULTILINE))
     readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
-    for code, words in [("2", "command line"), ("7", "journal"), ("8", "audio file")]:
-        assert re.search(rf"^\s+{code}\s+.*{words}", out, re.MULTILINE), out
-        assert re.search(rf"^\| {code} \|.*{words}", readme, re.MULTILINE)
-    assert AudioError.exit_code == 8
+    table = readme.split("### Exit codes", 1)[1].split("\n\n", 2)[1]
+    in_readme = dict(re.findall(r"^\| (\d+(?:, \d+)*) \| (.+) \|$", table, re.MULTILINE))
+    assert in_help == in_readme
+    documented = {int(code) for codes in in_help for code in codes.split(", ")}
+    stops = {128 + int(s) for s in (signal.SIGHUP, signal.SIGINT, signal.SIGTERM)}
+    raised = {cls.exit_code for cls in _all_subclasses(AttuneError)}
+    assert documented == {0, 2} | raised | stops
+    assert AudioError.exit_code == 8 and "audio file" in in_help["8"]
+    assert "journal" in in_help["7"] and "command line" in in_help["2"]
 
 
 def test_respond_json_for_a_crisis_carries_structured_resources() -> None:
@@ -128,3 +148,12 @@ def test_recover_refuses_to_overwrite_and_needs_a_journal(tmp_path: Path) -> Non
     sqlite3.connect(taken).close()
     run = attune("journal", "recover", "--out", str(taken))
     assert run.code == 1 and "already exists" in run.err
+
+
+def test_recovering_a_sound_journal_does_not_call_it_damaged(tmp_path: Path) -> None:
+    with Journal.open() as journal:
+        say(journal, journal.start_session("evening", []), "I miss how we used to talk")
+    run = attune("journal", "recover", "--out", str(tmp_path / "copy.sqlite3"))
+    assert run.code == 0, run.err
+    assert "Recovered 1 session(s), 1 turn(s)" in run.out
+    assert "is not damaged" in run.out and "damaged journal" not in run.out

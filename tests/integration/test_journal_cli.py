@@ -204,3 +204,60 @@ def test_a_locked_journal_gives_one_clear_line_and_keeps_the_data(capsys) -> Non
     assert code == 7 and out == "" and "locked" in err and err.count("\n") == 1
     _, history, _ = _run(capsys, "history")
     assert len(history.splitlines()) == 2
+
+
+def _on_a_read_only_disk(home: Path, *argv: str, stdin: str = "") -> tuple[int, str, str]:
+    """Run attune with ATTUNE_HOME mounted read-only, in a mount namespace of its own (the
+    real kernel refusing writes, as on a backup disk or a read-only share)."""
+    import os
+    import shlex
+    import shutil
+    import subprocess
+
+    if shutil.which("unshare") is None:
+        pytest.skip("needs unshare (util-linux) to mount a folder read-only")
+    folder = shlex.quote(str(home))
+    mount = f"mount --bind {folder} {folder} && mount -o remount,bind,ro {folder}"
+    command = shlex.join([sys.executable, "-m", "assistant", *argv])
+    done = subprocess.run(
+        ["unshare", "-m", "sh", "-c", f"{mount} && exec {command}"],
+        input=stdin, capture_output=True, text=True, timeout=60,
+        env={**os.environ, "ATTUNE_HOME": str(home)},
+    )  # fmt: skip
+    if "mount" in done.stderr and done.returncode != 0 and "attune" not in done.stderr:
+        pytest.skip(f"cannot mount read-only here: {done.stderr.strip()}")
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_a_journal_on_a_read_only_disk_can_still_be_read_and_exported(attune_home: Path) -> None:
+    _two_sessions()
+    code, out, err = _on_a_read_only_disk(attune_home, "export", "--format", "json")
+    assert code == 0, err
+    assert [len(r.turns) for r in from_json(out)] == [1, 2]
+    code, out, err = _on_a_read_only_disk(
+        attune_home, "evening", "--text", "--no-voice", stdin="I miss him\n"
+    )
+    assert code == 7 and "Traceback" not in err, err
+    assert "is read-only, so nothing can be saved in it" in err and len(err.splitlines()) == 1
+
+
+def test_a_journal_made_read_only_with_chmod_is_made_private_and_written_again(
+    attune_home: Path,
+) -> None:
+    """Read-only disks are read-only; a journal of yours set to 0400 is put back to 0600."""
+    import os
+    import subprocess
+
+    _two_sessions()
+    default_path().chmod(0o400)
+    caps = "-dac_override,-dac_read_search"  # root writes anything: drop what allows it
+    done = subprocess.run(
+        ["setpriv", "--bounding-set", caps, "--inh-caps", caps,
+         sys.executable, "-m", "assistant", "evening", "--text", "--no-voice"],
+        input="I miss him\n", capture_output=True, text=True, timeout=60,
+        env={**os.environ, "ATTUNE_HOME": str(attune_home)},
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert stat.S_IMODE(default_path().stat().st_mode) == 0o600
+    with Journal.open() as journal:
+        assert [len(r.turns) for r in journal.all_sessions()] == [1, 2, 1]

@@ -134,6 +134,28 @@ def test_turns_said_while_the_journal_is_locked_survive_a_kill_after_it_is_free(
     assert notes.count("locked") == 1, notes
 
 
+def test_a_kill_while_the_journal_is_still_locked_loses_nothing_and_merges_once(
+    attune_home: Path,
+) -> None:
+    """kill -9 while another program still holds the lock; then two attune programs open the
+    journal at the same moment: the waiting turns are added exactly once."""
+    live = Live()
+    live.type(LINES[0])
+    with _lock_held_by_another_program(attune_home / "journal.sqlite3") as holder:
+        for line in LINES[1:]:
+            live.type(line)
+        live.child.send_signal(signal.SIGKILL)
+        live.child.wait(timeout=10)
+        _release(holder)
+    history = [sys.executable, "-m", "assistant", "history"]
+    both = [subprocess.Popen(history, stdout=subprocess.PIPE, text=True, cwd=REPO) for _ in "ab"]
+    for child in both:
+        out, _ = child.communicate(timeout=60)
+        assert child.returncode == 0 and "3 turns" in out, out
+    assert [t.transcript for t in _record(attune_home).turns] == LINES
+    assert not pending_path(attune_home / "journal.sqlite3").exists()
+
+
 def test_a_lock_held_past_the_end_of_a_session_loses_nothing(attune_home: Path) -> None:
     live = Live()
     live.type(LINES[0])
@@ -218,3 +240,32 @@ def test_a_closed_stdin_is_one_clear_line(attune_home: Path) -> None:
         )  # fmt: skip
         assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
         assert "no standard input" in run.stderr
+
+
+def test_a_disk_that_fills_during_a_session_is_said_once_and_named_at_the_end(
+    tmp_path: Path,
+) -> None:
+    """The journal on a real 150 kB tmpfs (a mount namespace of its own) that fills after a
+    few long turns: one note that the disk is full, and an ending that says so, not 'locked'."""
+    import shlex
+    import shutil
+
+    if shutil.which("unshare") is None:
+        pytest.skip("needs unshare (util-linux) to mount a small disk")
+    home = shlex.quote(str(tmp_path / "small-disk"))
+    attune_cmd = shlex.join([sys.executable, "-m", "assistant", "evening", "--text", "--no-voice"])
+    said = "".join(f"I keep replaying the fight about his mother, part {n}. " * 40 + "\n"
+                   for n in range(12))  # fmt: skip
+    done = subprocess.run(
+        ["unshare", "-m", "sh", "-c",
+         f"mkdir -p {home} && mount -t tmpfs -o size=150k tmpfs {home} && exec {attune_cmd}"],
+        input=said, capture_output=True, text=True, timeout=120, cwd=REPO,
+        env={**os.environ, "ATTUNE_HOME": str(tmp_path / "small-disk")},
+    )  # fmt: skip
+    if done.returncode != 7 and "mount" in done.stderr:
+        pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
+    everything = done.stdout + done.stderr
+    assert done.returncode == 7 and "Traceback" not in done.stderr, done.stderr
+    assert done.stdout.count("The disk holding the journal") == 1, done.stdout
+    assert "locked" not in everything and "OperationalError" not in everything
+    assert "could not be saved: The disk holding the journal" in done.stderr
