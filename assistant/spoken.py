@@ -143,7 +143,8 @@ def mid_hedges(words: list[str]) -> list[str]:
         pair = " ".join(w.lower() for w in words[i : i + 2])
         nxt = words[i + 2].lower() if i + 2 < len(words) else ""
         if out and pair in ("i guess", "i think", "i suppose") and nxt in ("", ",", "but", "and"):
-            i += 2
+            between_commas = out[-1] == "," and nxt == ","
+            i += 3 if between_commas else 2  # ", I guess," leaves one comma, not two
             continue
         out.append(words[i])
         i += 1

@@ -150,6 +150,7 @@ def test_empty_speech_gives_an_empty_reflection(said: str) -> None:
         ),
         ("he never says hes proud of me", "he never says he's proud of you"),
         ("I guess there's more, I feel left behind", "you feel left behind"),
+        ("It's mostly hurt, I guess, under the anger", "it's mostly hurt, under the anger"),
     ],
 )
 def test_hedges_restarts_and_missing_apostrophes_do_not_reach_the_reflection(
