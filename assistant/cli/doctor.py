@@ -1,9 +1,9 @@
 """`attune doctor`: what a person needs to trust attune, each with a fix when it is wrong.
 
 Checks the settings, the microphone, the speaker, the speech model (with its hashes), the
-sentence encoder and learned heads, every prompt and model file against the manifest, the voice,
-that nothing needs the network and telemetry is off, and where the journal lives and who can
-read it. Exit code 0 when all is well, 1 when anything is wrong (each problem named).
+sentence encoder and learned heads, every prompt and model file against the manifest, spaCy's
+model and lemminflect's tables against their recorded hashes, the voice, that nothing needs
+the network and telemetry is off, and where the journal lives and who can read it. Exit code 0 when all is well, 1 when anything is wrong (each problem named).
 """
 
 import argparse
@@ -154,6 +154,28 @@ def check_files() -> Check:
     return Check(name="files", ok=True, detail="prompts, theme, safety and reading data intact")
 
 
+def check_language() -> Check:
+    """Are spaCy's English model and lemminflect's tables installed, with their hashes?"""
+    from assistant.adapters.language import CHECKED, verify_package
+
+    try:
+        missing = [CHECKED[p][1] for p in CHECKED if verify_package(p) is None]
+    except AttuneError as exc:
+        return Check(name="language", ok=False, detail="reply wording data damaged", fix=str(exc))
+    if missing:
+        return Check(
+            name="language",
+            ok=False,
+            detail=f"not installed: {', '.join(missing)} (replies fall back to simpler wording)",
+            fix=f"reinstall attune (or 'pip install {' '.join(missing)}')",
+        )
+    return Check(
+        name="language",
+        ok=True,
+        detail="spaCy's English model and lemminflect's tables intact (sha256 checked)",
+    )
+
+
 def check_reading() -> Check:
     """Do the sentence encoder and the learned heads load, with their recorded hashes?"""
     from assistant.adapters.embedding import model_path
@@ -239,6 +261,7 @@ def run_checks(args: argparse.Namespace) -> list[Check]:
         model,
         check_reading(),
         check_files(),
+        check_language(),
         check_voice(settings_used),
         check_offline(model),
         check_data(data_home()),
