@@ -95,7 +95,8 @@ def test_doctor_reports_every_part_and_exits_1_when_something_is_wrong(capsys, t
     code, lines = _doctor(capsys, "--model", str(tmp_path / "missing"))
     names = [line.split()[1].rstrip(":") for line in lines if not line.startswith(" ")]
     assert names == [
-        "settings", "microphone", "speaker", "model", "reading", "files", "voice", "offline", "data"
+        "settings", "microphone", "speaker", "model", "reading", "files", "language", "voice",
+        "offline", "data",
     ]  # fmt: skip
     assert code == 1
     assert any(line.startswith("problem  model:") for line in lines)
