@@ -122,3 +122,24 @@ def test_doctor_checks_the_model_named_in_the_config_file(capsys, tmp_path) -> N
     assert main(["doctor"]) == 1
     out = capsys.readouterr().out
     assert "problem  model" in out and "no-such-model" in out
+
+
+def test_an_altered_voice_detector_is_named_by_doctor_and_refused_at_load(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import faster_whisper
+
+    from assistant.adapters import silero
+    from assistant.errors import ModelError
+
+    assets = tmp_path / "faster_whisper" / "assets"
+    assets.mkdir(parents=True)
+    model = assets / silero.MODEL_FILE
+    model.write_bytes(silero.model_path().read_bytes()[:-16] + bytes(16))
+    monkeypatch.setattr(faster_whisper, "__file__", str(tmp_path / "faster_whisper" / "x.py"))
+    code, lines = _doctor(capsys)
+    assert code == 1
+    problem = next(i for i, line in enumerate(lines) if line.startswith("problem  model"))
+    assert str(model) in lines[problem + 1] and "reinstall attune" in lines[problem + 1].lower()
+    with pytest.raises(ModelError, match="not the tested file"):
+        silero.SileroVoiceActivity()
