@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
-from assistant.integrity import MANIFEST_NAME, manifest_lines
+from assistant.integrity import MANIFEST_NAME, damaged_files, manifest_lines
 from tests.support import REPO
 
 
@@ -88,3 +88,14 @@ def test_an_installed_command_refuses_an_altered_crisis_line_a_checkout_only_not
             assert err.splitlines() == [
                 f"attune: attune's data file {safety} is missing or altered; reinstall attune."
             ]
+
+
+def test_a_manifest_with_a_line_that_is_not_an_entry_is_itself_damaged(tmp_path: Path) -> None:
+    data = _data_copy(tmp_path, linked=False)
+    assert damaged_files(data) == []
+    manifest = data / "models" / MANIFEST_NAME
+    with manifest.open("a", encoding="utf-8") as handle:
+        handle.write("\n# edited by hand\n")
+    assert damaged_files(data) == [f"models/{MANIFEST_NAME}"]
+    manifest.unlink()
+    assert damaged_files(data) == [f"models/{MANIFEST_NAME}"]
