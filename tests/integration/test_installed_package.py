@@ -116,6 +116,14 @@ def test_every_command_works_from_another_folder_after_a_real_install(
     doctor = _run([attune, "doctor"], away, env)
     assert doctor.returncode == 0, doctor.stdout
     assert "files: prompts, theme, safety and reading data intact" in doctor.stdout
+    bench = _run([attune, "bench", "--help"], away, env)
+    assert bench.returncode == 0 and "--audio FOLDER" in bench.stdout, bench.stderr
+    code = (
+        "from assistant.cli.system import DEFAULT_AUDIO, transcription_lines; "
+        "print(transcription_lines([], DEFAULT_AUDIO)[-1])"
+    )
+    untimed = _run([str(venv / "bin" / "python"), "-c", code], away, env)
+    assert "not measured" in untimed.stdout and "pass --audio FOLDER" in untimed.stdout
 
 
 def test_an_altered_data_file_is_named_and_reinstalling_fixes_it(
