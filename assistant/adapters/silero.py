@@ -7,15 +7,20 @@ import numpy as np
 from assistant.adapters.onnx import cpu_session
 from assistant.audio import FRAME_SAMPLES, Samples
 from assistant.errors import ModelError
+from assistant.integrity import verified
 
 CONTEXT_SAMPLES = 64
 """Samples of the previous frame the v6 model sees in front of each 512-sample frame."""
 STATE_SHAPE = (1, 1, 128)
 MODEL_FILE = "silero_vad_v6.onnx"
+MODEL_SHA256 = "4cbf549b8326f60f80f2536d9eefeb450a9abe83365a098031c89719f1be17d2"
+"""sha256 of the file in faster-whisper 1.2.1, the tested voice detector."""
+REINSTALL = "Reinstall attune (or 'pip install --force-reinstall faster-whisper==1.2.1')."
 
 
 def model_path() -> Path:
-    """Where faster-whisper keeps the Silero VAD model; a missing file is a ModelError."""
+    """Where faster-whisper keeps the Silero VAD model; a missing or altered file (checked by
+    sha256) is a ModelError."""
     try:
         import faster_whisper
     except ImportError as exc:
@@ -25,20 +30,15 @@ def model_path() -> Path:
         ) from exc
     path = Path(faster_whisper.__file__).resolve().parent / "assets" / MODEL_FILE
     if not path.is_file():
-        raise ModelError(
-            f"The voice detector model {MODEL_FILE} is missing from faster-whisper. "
-            "Reinstall it with 'pip install --force-reinstall faster-whisper'."
-        )
-    return path
+        raise ModelError(f"The voice detector model {MODEL_FILE} is missing. {REINSTALL}")
+    return verified(path, MODEL_SHA256, "the voice detector model", REINSTALL)
 
 
 class SileroVoiceActivity:
     """Speech probability per 32 ms frame, carrying the LSTM state and context frame to frame."""
 
     def __init__(self, path: Path | None = None) -> None:
-        self._session = cpu_session(
-            path or model_path(), "the voice detector", "Reinstall faster-whisper."
-        )
+        self._session = cpu_session(path or model_path(), "the voice detector", REINSTALL)
         self.reset()
 
     def reset(self) -> None:

@@ -107,6 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if handler is None:
             parser.print_help()
             return 0
+        if args.command in DATA_COMMANDS:
+            _check_data()
         return int(handler(args))
     except AttuneError as exc:
         _tell(f"attune: {exc}")
@@ -134,6 +136,20 @@ def _tolerant_output() -> None:
     if reconfigure is not None:
         with contextlib.suppress(ValueError, OSError):
             reconfigure(errors="replace")
+
+
+DATA_COMMANDS = frozenset({"respond", "classify", "evening", "couple", "bench", "eval"})
+"""Commands that read the prompt library or the model data: they run only with the files
+that were tested (``attune doctor`` reports on them instead of refusing)."""
+
+
+def _check_data() -> None:
+    """Every prompt and model file as the manifest records it (a few milliseconds)."""
+    from assistant.config import DATA_ROOT
+    from assistant.integrity import require_intact
+
+    in_checkout = (DATA_ROOT / "prompts").is_symlink()
+    require_intact(DATA_ROOT, in_checkout, lambda line: _tell(f"attune: note: {line}"))
 
 
 def _tell(line: str) -> None:

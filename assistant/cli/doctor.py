@@ -1,9 +1,11 @@
 """`attune doctor`: what a person needs to trust attune, each with a fix when it is wrong.
 
-Checks the settings, the microphone, the speaker, the speech model (with its hashes), the
-sentence encoder and learned heads, every prompt and model file against the manifest, the voice,
-that nothing needs the network and telemetry is off, and where the journal lives and who can
-read it. Exit code 0 when all is well, 1 when anything is wrong (each problem named).
+Checks the settings, the microphone, the speaker, the speech model and the voice detector
+(with their hashes), the sentence encoder and learned heads, every prompt and model file
+against the manifest, spaCy's model and lemminflect's tables against their recorded hashes,
+the voice, that nothing needs the network and telemetry is off, and where the journal lives
+and who can read it. Exit code 0 when all is well, 1 when anything is wrong (each problem
+named).
 """
 
 import argparse
@@ -79,14 +81,21 @@ def check_speaker(device: int | str | None = None) -> Check:
 
 
 def check_model(choice: str | None) -> Check:
-    """Is the speech model a complete local folder (--model, ATTUNE_MODEL or bundled)?"""
+    """Is the speech model a complete local folder (--model, ATTUNE_MODEL or bundled), and is
+    the voice detector the tested file?"""
+    from assistant.adapters import silero
     from assistant.adapters.whisper import resolve_model_path
 
     try:
         folder = resolve_model_path(choice)
+        silero.model_path()
     except AttuneError as exc:
         return Check(name="model", ok=False, detail="no usable speech model", fix=str(exc))
-    return Check(name="model", ok=True, detail=f"local Whisper model at {folder}")
+    return Check(
+        name="model",
+        ok=True,
+        detail=f"voice detector checked; local Whisper model at {folder}",
+    )
 
 
 def check_voice(settings: Settings) -> Check:
@@ -153,6 +162,28 @@ def check_files() -> Check:
             "scripts/build_manifest.py' after editing a prompt or model file)",
         )
     return Check(name="files", ok=True, detail="prompts, theme, safety and reading data intact")
+
+
+def check_language() -> Check:
+    """Are spaCy's English model and lemminflect's tables installed, with their hashes?"""
+    from assistant.adapters.language import CHECKED, verify_package
+
+    try:
+        missing = [CHECKED[p][1] for p in CHECKED if verify_package(p) is None]
+    except AttuneError as exc:
+        return Check(name="language", ok=False, detail="reply wording data damaged", fix=str(exc))
+    if missing:
+        return Check(
+            name="language",
+            ok=False,
+            detail=f"not installed: {', '.join(missing)} (replies fall back to simpler wording)",
+            fix=f"reinstall attune (or 'pip install {' '.join(missing)}')",
+        )
+    return Check(
+        name="language",
+        ok=True,
+        detail="spaCy's English model and lemminflect's tables intact (sha256 checked)",
+    )
 
 
 def check_reading() -> Check:
@@ -247,6 +278,7 @@ def run_checks(args: argparse.Namespace) -> list[Check]:
         model,
         check_reading(),
         check_files(),
+        check_language(),
         check_voice(settings_used),
         check_offline(model),
         check_data(data_home()),

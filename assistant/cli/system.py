@@ -2,7 +2,7 @@
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from assistant.cli.common import (
     add_command,
@@ -12,6 +12,9 @@ from assistant.cli.common import (
     settings_from,
 )
 from assistant.config import PROJECT_ROOT
+
+if TYPE_CHECKING:
+    from assistant.bench import Speed
 
 DEFAULT_AUDIO = PROJECT_ROOT.parent / "shared" / "data" / "audio"
 
@@ -78,13 +81,32 @@ def _device_line(index: int, device: dict[str, Any], key: str, is_default: bool)
     return f"{mark} {index:>3}  {device['name']}  {device[key]} ch  {rate} Hz"
 
 
+def transcription_lines(speeds: "list[Speed]", folder: Path) -> list[str]:
+    """The transcription part of the report; without recordings (an installed package has no
+    ../shared/data beside it) it says so and how to measure, rather than printing nothing."""
+    from assistant.bench import RECORDINGS
+
+    lines = ["Transcription real-time factor (seconds of work per second of audio):"]
+    lines += [
+        f"  {speed.file:<26} {speed.audio_s:6.2f} s  beam {speed.beam_size}  "
+        f"RTF {speed.real_time_factor:.3f}"
+        for speed in speeds
+    ]
+    if not speeds:
+        lines.append(
+            f"  not measured: none of {', '.join(RECORDINGS)} is in {folder}; "
+            "pass --audio FOLDER with any of them"
+        )
+    return lines
+
+
 def bench_command(args: argparse.Namespace) -> int:
     """Measure and print reply latency, transcription speed and classifier speed."""
     from assistant.adapters.portaudio import parse_device
     from assistant.bench import run_bench
 
     settings = settings_from(args, beam_size=1)
-    print("Measuring (about a minute)…", flush=True)
+    print("Measuring (about seven minutes)…", flush=True)
     report = run_bench(settings, args.audio, parse_device(args.output_device))
     if args.json:
         print_json(report)
@@ -95,12 +117,7 @@ def bench_command(args: argparse.Namespace) -> int:
             f"  {row.pipeline:<36} p50 {row.p50_ms:7.1f} ms   p95 {row.p95_ms:7.1f} ms   "
             f"over {row.turns} turns ({row.speculative_hits} with text ready)"
         )
-    print("Transcription real-time factor (seconds of work per second of audio):")
-    for speed in report.transcription:
-        print(
-            f"  {speed.file:<26} {speed.audio_s:6.2f} s  beam {speed.beam_size}  "
-            f"RTF {speed.real_time_factor:.3f}"
-        )
+    print("\n".join(transcription_lines(report.transcription, args.audio)))
     print(
         f"Reading a turn (themes + safety, one encoder pass, one core): "
         f"{report.reading_ms_per_utterance:.1f} ms per utterance"

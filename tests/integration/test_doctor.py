@@ -95,7 +95,8 @@ def test_doctor_reports_every_part_and_exits_1_when_something_is_wrong(capsys, t
     code, lines = _doctor(capsys, "--model", str(tmp_path / "missing"))
     names = [line.split()[1].rstrip(":") for line in lines if not line.startswith(" ")]
     assert names == [
-        "settings", "microphone", "speaker", "model", "reading", "files", "voice", "offline", "data"
+        "settings", "microphone", "speaker", "model", "reading", "files", "language", "voice",
+        "offline", "data",
     ]  # fmt: skip
     assert code == 1
     assert any(line.startswith("problem  model:") for line in lines)
@@ -121,3 +122,24 @@ def test_doctor_checks_the_model_named_in_the_config_file(capsys, tmp_path) -> N
     assert main(["doctor"]) == 1
     out = capsys.readouterr().out
     assert "problem  model" in out and "no-such-model" in out
+
+
+def test_an_altered_voice_detector_is_named_by_doctor_and_refused_at_load(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import faster_whisper
+
+    from assistant.adapters import silero
+    from assistant.errors import ModelError
+
+    assets = tmp_path / "faster_whisper" / "assets"
+    assets.mkdir(parents=True)
+    model = assets / silero.MODEL_FILE
+    model.write_bytes(silero.model_path().read_bytes()[:-16] + bytes(16))
+    monkeypatch.setattr(faster_whisper, "__file__", str(tmp_path / "faster_whisper" / "x.py"))
+    code, lines = _doctor(capsys)
+    assert code == 1
+    problem = next(i for i, line in enumerate(lines) if line.startswith("problem  model"))
+    assert str(model) in lines[problem + 1] and "reinstall attune" in lines[problem + 1].lower()
+    with pytest.raises(ModelError, match="not the tested file"):
+        silero.SileroVoiceActivity()

