@@ -60,6 +60,8 @@ class Settings(BaseModel):
     turn), or milliseconds of silence."""
     read_back: bool = False
     """Read each heard turn back ("I heard: …") and ask whether it is right before answering."""
+    barge_in: bool = True
+    """Listen while speaking: words said over a reply stop it and are heard from the first."""
 
     @field_validator("pause")
     @classmethod

@@ -82,6 +82,12 @@ def _session_options(p: argparse.ArgumentParser) -> None:
         help="read each turn back ('I heard: ... Is that right?') before answering",
     )
     p.add_argument(
+        "--no-barge-in",
+        dest="no_barge_in",
+        action="store_true",
+        help="do not listen while attune speaks (wait for each reply to end before talking)",
+    )
+    p.add_argument(
         "--no-voice",
         "--no-speak",
         dest="no_voice",
@@ -250,6 +256,7 @@ def _source(
             pause=settings.pause,
             speaker=speaker,
             caption=captions.said,
+            barge_in=_barge_in(args, settings),
         )
     except DeviceError as exc:
         if sys.stdin is None or not sys.stdin.isatty():
@@ -262,6 +269,7 @@ def _speaker(
     args: argparse.Namespace, settings: "Settings", captions: "Captions"
 ) -> "Speaker | None":
     """The voice on the chosen output; without a voice the session goes on in captions."""
+    from assistant.adapters.interruptible import InterruptibleSpeaker
     from assistant.adapters.playback import SoundDeviceSpeaker
     from assistant.adapters.portaudio import parse_device
     from assistant.adapters.voices import open_voice
@@ -271,4 +279,10 @@ def _speaker(
     except VoiceError as exc:
         captions.note(f"{exc} Continuing with captions only.")
         return None
-    return SoundDeviceSpeaker(synthesizer, parse_device(args.output_device))
+    kind = InterruptibleSpeaker if _barge_in(args, settings) else SoundDeviceSpeaker
+    return kind(synthesizer, parse_device(args.output_device))
+
+
+def _barge_in(args: argparse.Namespace, settings: "Settings") -> bool:
+    """Whether to listen while speaking: the setting, unless --no-barge-in says not to."""
+    return settings.barge_in and not getattr(args, "no_barge_in", False)
