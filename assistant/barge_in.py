@@ -28,8 +28,11 @@ class BargeInConfig:
     """Taps before the correlation peak, for a filtered (not purely delayed) echo."""
     lock_after_ms: int = 400
     """Reply audio heard before the echo path is estimated."""
-    search_ms: int = 600
-    """How far either side of the expected position the echo is looked for."""
+    search_ms: int = 1500
+    """How far either side of the expected position the echo is looked for (an output that
+    stalls when it starts puts the echo up to a second later than expected)."""
+    no_echo_after_ms: int = 1500
+    """A microphone silent this long into the reply means there is no echo (headphones)."""
     min_correlation: float = 0.5
     """Normalised correlation that counts as having found the echo."""
     step: float = 0.05
@@ -127,7 +130,8 @@ class EchoCanceller:
             self.lag = int(lags[best])
             self._fit(mic, self._start)
             return True
-        if _rms(mic) < self.config.min_rms:  # headphones, or the speaker far away: no echo
+        quiet_long = heard >= _ms(self.config.no_echo_after_ms)
+        if quiet_long and _rms(mic) < self.config.min_rms:  # headphones: no echo at all
             self.lag = self.expected_at
             return True
         if heard > 4 * window:  # keep a bounded window while still looking
@@ -172,7 +176,8 @@ class EchoCanceller:
         size = 1 << int(np.ceil(np.log2(len(segment) + n)))
         spectrum = np.fft.rfft(segment, size) * np.conj(np.fft.rfft(mic, size))
         raw = np.fft.irfft(spectrum, size)[: len(lags)][::-1]
-        energy = np.convolve(segment**2, np.ones(n), "valid")[::-1][: len(lags)]
+        running = np.concatenate([[0.0], np.cumsum(segment**2)])
+        energy = (running[n:] - running[:-n])[::-1][: len(lags)]
         return np.abs(raw) / np.sqrt(np.maximum(energy * float(mic @ mic), 1e-12))
 
     def _reference(self, start: int, length: int) -> np.ndarray:

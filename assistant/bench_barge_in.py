@@ -5,9 +5,21 @@ voice is found in the recording by correlation with the clip that was played, an
 last sample is where the recording, with the person taken out, goes quiet.
 """
 
-import numpy as np
+import os
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from assistant.audio import SAMPLE_RATE_HZ, Samples
+import numpy as np
+from pydantic import BaseModel, ConfigDict
+
+from assistant.audio import SAMPLE_RATE_HZ, Samples, resample
+
+if TYPE_CHECKING:
+    from assistant.ports import Transcriber
 
 WINDOW = SAMPLE_RATE_HZ // 100
 """10 ms analysis windows."""
@@ -54,3 +66,153 @@ def stop_latency_s(recording: Samples, person: Samples, quiet: float = 0.004) ->
     loud = np.flatnonzero(levels > quiet)
     end = (int(loud[-1]) + 1) * WINDOW if len(loud) else 0
     return (end - onset) / SAMPLE_RATE_HZ
+
+
+INTERRUPTIONS = (
+    ("gmw/en-GB-x-rp", 150, "Sorry, can I say something? I felt completely alone."),
+    ("gmw/en", 140, "Wait. Honestly, it has been like that for months."),
+    ("gmw/en-GB-scotland", 150, "Hold on. He lied to me again, and I am angry."),
+    ("gmw/en-GB-x-rp", 170, "Actually, I think I am scared that he will leave."),
+)
+"""(voice, words per minute, what a second voice says over attune's opening)"""
+INTERRUPT_AFTER_S = 1.0
+
+
+class Trial(BaseModel):
+    """One interruption in the room: how soon the reply stopped, and what was heard."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    said: str
+    heard: str
+    reply: str
+    stop_ms: float
+    """From the second voice's first syllable to the reply's last sample, in the room."""
+    decided_ms: float
+    """Audio from the first frame of speech counted to the barge-in decision."""
+    interrupted: int
+    """Replies stopped in the trial (1: only the opening)."""
+
+
+class BargeInReport(BaseModel):
+    """Barge-in in the virtual room, over several interruptions."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    trials: list[Trial]
+    stop_p50_ms: float
+    stop_p95_ms: float
+    kept_from_first_word: int
+    answered: int
+
+
+def room_trial(whisper: "Transcriber", folder: Path, n: int) -> Trial:
+    """attune opens an evening in the room; 1 s into the opening a second voice speaks over it,
+    and the session answers that turn (one turn, then its close)."""
+    from assistant.adapters.interruptible import InterruptibleSpeaker
+    from assistant.adapters.microphone import SoundDeviceMicrophone
+    from assistant.adapters.playback import play
+    from assistant.adapters.silero import SileroVoiceActivity
+    from assistant.adapters.voice import Pyttsx3Synthesizer
+    from assistant.captions import Captions
+    from assistant.config import Settings
+    from assistant.duplex import BargeIn
+    from assistant.endpoint import EndpointConfig
+    from assistant.flows.evening import EveningFlow
+    from assistant.journal import Journal
+    from assistant.listen import Listener
+    from assistant.prompts import load_library
+    from assistant.session import Session
+
+    voice_id, rate, text = INTERRUPTIONS[n % len(INTERRUPTIONS)]
+    person = Pyttsx3Synthesizer(Settings(voice=voice_id, speech_rate_wpm=rate)).synthesize(text)
+    once = threading.Event()
+
+    def first_sample() -> None:
+        if not once.is_set():
+            once.set()
+            threading.Timer(INTERRUPT_AFTER_S, play, (person,)).start()
+
+    speaker = InterruptibleSpeaker(Pyttsx3Synthesizer(Settings()), on_first_sample=first_sample)
+    microphone = SoundDeviceMicrophone(None)
+    microphone.start()
+    config = EndpointConfig()
+    barge_in = BargeIn(speaker, pre_roll_frames=config.pre_roll_frames)
+    listener = Listener(microphone, SileroVoiceActivity(), whisper, config, barge_in=barge_in)
+    flow = EveningFlow(load_library(), open_commitments=[], recent_prompt_ids=set())
+    with Journal.open(folder / f"barge-in-{n}.sqlite3") as journal, open(os.devnull, "w") as out:
+        try:
+            Session(flow, listener, Captions(out), speaker, journal, max_turns=1).run()
+        finally:
+            microphone.close()
+        turns = journal.session(journal.last_session_id() or 0).turns
+    heard = barge_in.interruptions[0] if barge_in.interruptions else None
+    stop_s = float("nan")
+    if heard is not None and heard.raw:
+        person_16k = resample(person.samples, person.sample_rate_hz)
+        stop_s = stop_latency_s(np.concatenate(heard.raw), person_16k)
+    return Trial(
+        said=text,
+        heard=turns[0].transcript if turns else "",
+        reply=turns[0].reply if turns else "",
+        stop_ms=stop_s * 1000,
+        decided_ms=(heard.detect_ms or 0.0) if heard is not None else 0.0,
+        interrupted=len(speaker.interrupted),
+    )
+
+
+def first_word_kept(trial: Trial) -> bool:
+    """Whether the turn heard begins with the first word the second voice said."""
+    first = trial.said.split()[0].strip(",.?!").lower()
+    return trial.heard.strip(" ,.").lower().startswith(first)
+
+
+def measure_barge_in(whisper: "Transcriber", folder: Path, trials: int = 10) -> BargeInReport:
+    """`trials` interruptions in the room (with the room kept awake), and their figures."""
+    with awake_room():
+        done = [room_trial(whisper, folder, n) for n in range(trials)]
+    stops = [t.stop_ms for t in done]
+    return BargeInReport(
+        trials=done,
+        stop_p50_ms=float(np.nanpercentile(stops, 50)),
+        stop_p95_ms=float(np.nanpercentile(stops, 95)),
+        kept_from_first_word=sum(first_word_kept(t) for t in done),
+        answered=sum(bool(t.reply) for t in done),
+    )
+
+
+@contextmanager
+def awake_room() -> Iterator[None]:
+    """Keep the output running (playing silence) while the block runs: an idle PulseAudio
+    null sink stops feeding its monitor, and waking it delays the next sound by up to 1 s."""
+    from assistant.adapters.portaudio import sounddevice
+
+    sd = sounddevice()
+    stop = threading.Event()
+
+    def hum() -> None:
+        zeros = np.zeros((1024, 1), np.float32)
+        with sd.OutputStream(samplerate=SAMPLE_RATE_HZ, channels=1, dtype="float32") as stream:
+            while not stop.is_set():
+                stream.write(zeros)
+
+    worker = threading.Thread(target=hum, daemon=True, name="attune-awake-room")
+    worker.start()
+    time.sleep(0.3)
+    try:
+        yield
+    finally:
+        stop.set()
+        worker.join()
+
+
+def barge_in_lines(report: BargeInReport) -> list[str]:
+    """The bench's lines about barge-in."""
+    n = len(report.trials)
+    return [
+        f"Barge-in in the room ({n} interruptions 1 s into a reply):",
+        f"  reply stopped after the first syllable  p50 {report.stop_p50_ms:6.0f} ms   "
+        f"p95 {report.stop_p95_ms:6.0f} ms",
+        f"  heard from the first word {report.kept_from_first_word}/{n}, "
+        f"answered {report.answered}/{n}",
+    ]

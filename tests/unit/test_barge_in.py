@@ -66,10 +66,17 @@ def test_a_person_speaking_over_the_reply_is_heard_from_their_first_frame() -> N
     assert 10 * np.log10(np.mean(person**2) / np.mean(left**2)) > 20
 
 
+def test_an_output_that_starts_late_is_still_recognised_as_attunes_own_voice() -> None:
+    reply = voiced(4.0, 120, seed=6)
+    mic = room(reply, lag=14_000)  # the echo arrives 0.9 s after playback was seen to start
+    _cleaned, fired = run(mic, reply, expected_at=0)
+    assert fired is None
+
+
 def test_no_echo_at_all_is_recognised_and_the_person_still_heard() -> None:
-    reply = voiced(3.0, 120, seed=4)
+    reply = voiced(4.0, 120, seed=4)
     mic = np.zeros(len(reply) + SAMPLE_RATE_HZ, np.float32)
     person = voiced(1.0, 200, seed=5)
-    mic[20_000 : 20_000 + len(person)] = person
+    mic[30_000 : 30_000 + len(person)] = person  # after 1.5 s of a silent microphone
     _cleaned, fired = run(mic, reply, expected_at=0)
-    assert fired is not None and abs(fired - 20_000 // FRAME_SAMPLES) <= 2
+    assert fired is not None and abs(fired - 30_000 // FRAME_SAMPLES) <= 2
