@@ -176,9 +176,10 @@ class EchoCanceller:
         size = 1 << int(np.ceil(np.log2(len(segment) + n)))
         spectrum = np.fft.rfft(segment, size) * np.conj(np.fft.rfft(mic, size))
         raw = np.fft.irfft(spectrum, size)[: len(lags)][::-1]
-        running = np.concatenate([[0.0], np.cumsum(segment**2)])
-        energy = (running[n:] - running[:-n])[::-1][: len(lags)]
-        return np.abs(raw) / np.sqrt(np.maximum(energy * float(mic @ mic), 1e-12))
+        running: np.ndarray = np.concatenate([[0.0], np.cumsum(segment**2)])
+        energy: np.ndarray = (running[n:] - running[:-n])[::-1][: len(lags)]
+        scores: np.ndarray = np.abs(raw) / np.sqrt(np.maximum(energy * float(mic @ mic), 1e-12))
+        return scores
 
     def _reference(self, start: int, length: int) -> np.ndarray:
         """Reference samples [start, start + length) with zeros outside the reply."""
