@@ -19,7 +19,8 @@ from pydantic import BaseModel, ConfigDict
 from assistant.audio import SAMPLE_RATE_HZ, Samples, resample
 
 if TYPE_CHECKING:
-    from assistant.ports import Transcriber
+    from assistant.duplex import Heard
+    from assistant.ports import Synthesizer, Transcriber
 
 WINDOW = SAMPLE_RATE_HZ // 100
 """10 ms analysis windows."""
@@ -54,9 +55,9 @@ def without(recording: Samples, clip: Samples, at: int) -> np.ndarray:
     return rec - view @ weights
 
 
-def stop_latency_s(recording: Samples, person: Samples, quiet: float = 0.004) -> float:
-    """Seconds from the person's first syllable to the reply's last audible sample, both in
-    the 16 kHz recording of the room that also holds the reply."""
+def reply_end(recording: Samples, person: Samples, quiet: float = 0.004) -> tuple[int, int]:
+    """(the person's first syllable, just after the reply's last audible sample), as sample
+    indices in the 16 kHz recording of the room that holds both voices."""
     at = find(recording, person)
     onset = at + voice_onset(person)
     rest = without(recording, person, at)
@@ -65,6 +66,13 @@ def stop_latency_s(recording: Samples, person: Samples, quiet: float = 0.004) ->
     levels = np.sqrt(np.mean(rest[: len(rest) // WINDOW * WINDOW].reshape(-1, WINDOW) ** 2, 1))
     loud = np.flatnonzero(levels > quiet)
     end = (int(loud[-1]) + 1) * WINDOW if len(loud) else 0
+    return onset, end
+
+
+def stop_latency_s(recording: Samples, person: Samples, quiet: float = 0.004) -> float:
+    """Seconds from the person's first syllable to the reply's last audible sample, both in
+    the 16 kHz recording of the room that also holds the reply."""
+    onset, end = reply_end(recording, person, quiet)
     return (end - onset) / SAMPLE_RATE_HZ
 
 
@@ -90,6 +98,10 @@ class Trial(BaseModel):
     """From the second voice's first syllable to the reply's last sample, in the room."""
     decided_ms: float
     """Audio from the first frame of speech counted to the barge-in decision."""
+    onset_to_decision_ms: float = float("nan")
+    """In the room's recording: the person's first syllable to the frame the decision came on."""
+    decision_to_silence_ms: float = float("nan")
+    """In the room's recording: that frame to the reply's last audible sample (output drain)."""
     interrupted: int
     """Replies stopped in the trial (1: only the opening)."""
 
@@ -106,11 +118,11 @@ class BargeInReport(BaseModel):
     answered: int
 
 
-def room_trial(whisper: "Transcriber", folder: Path, n: int) -> Trial:
+def room_trial(whisper: "Transcriber", folder: Path, n: int, voice: "Synthesizer") -> Trial:
     """attune opens an evening in the room; 1 s into the opening a second voice speaks over it,
     and the session answers that turn (one turn, then its close)."""
     from assistant.adapters.interruptible import InterruptibleSpeaker
-    from assistant.adapters.microphone import SoundDeviceMicrophone
+    from assistant.adapters.microphone import BARGE_IN_BLOCK_S, SoundDeviceMicrophone
     from assistant.adapters.playback import play
     from assistant.adapters.silero import SileroVoiceActivity
     from assistant.adapters.voice import Pyttsx3Synthesizer
@@ -133,8 +145,8 @@ def room_trial(whisper: "Transcriber", folder: Path, n: int) -> Trial:
             once.set()
             threading.Timer(INTERRUPT_AFTER_S, play, (person,)).start()
 
-    speaker = InterruptibleSpeaker(Pyttsx3Synthesizer(Settings()), on_first_sample=first_sample)
-    microphone = SoundDeviceMicrophone(None)
+    speaker = InterruptibleSpeaker(voice, on_first_sample=first_sample)
+    microphone = SoundDeviceMicrophone(None, BARGE_IN_BLOCK_S)
     microphone.start()
     config = EndpointConfig()
     barge_in = BargeIn(speaker, pre_roll_frames=config.pre_roll_frames)
@@ -142,15 +154,23 @@ def room_trial(whisper: "Transcriber", folder: Path, n: int) -> Trial:
     flow = EveningFlow(load_library(), open_commitments=[], recent_prompt_ids=set())
     with Journal.open(folder / f"barge-in-{n}.sqlite3") as journal, open(os.devnull, "w") as out:
         try:
-            Session(flow, listener, Captions(out), speaker, journal, max_turns=1).run()
+            session = Session(flow, listener, Captions(out), speaker, journal, max_turns=1)
+            listener.on_speculation = session.prepare_reply
+            session.run()
         finally:
             microphone.close()
         turns = journal.session(journal.last_session_id() or 0).turns
     heard = barge_in.interruptions[0] if barge_in.interruptions else None
-    stop_s = float("nan")
+    stop_s = detect = drain = float("nan")
     if heard is not None and heard.raw:
         person_16k = resample(person.samples, person.sample_rate_hz)
-        stop_s = stop_latency_s(np.concatenate(heard.raw), person_16k)
+        onset, end = reply_end(np.concatenate(heard.raw), person_16k)
+        stop_s = (end - onset) / SAMPLE_RATE_HZ
+        if heard.decided_at is not None:
+            detect = (heard.decided_at - onset) / 16.0
+            drain = (end - heard.decided_at) / 16.0
+            if os.environ.get("ATTUNE_BARGE_IN_TRACE"):
+                _trace(heard, onset, end)
     return Trial(
         said=text,
         heard=turns[0].transcript if turns else "",
@@ -158,6 +178,35 @@ def room_trial(whisper: "Transcriber", folder: Path, n: int) -> Trial:
         stop_ms=stop_s * 1000,
         decided_ms=(heard.detect_ms or 0.0) if heard is not None else 0.0,
         interrupted=len(speaker.interrupted),
+        onset_to_decision_ms=detect,
+        decision_to_silence_ms=drain,
+    )
+
+
+def attune_voice() -> "Synthesizer":
+    """attune's default voice on this machine (Festival's HTS voice on Linux)."""
+    from assistant.adapters.voices import open_voice
+    from assistant.config import Settings
+
+    return open_voice(Settings(), lambda _note: None)
+
+
+def _trace(heard: "Heard", onset: int, end: int) -> None:
+    import sys
+
+    arrived = heard.arrived_s
+    frame = heard.decided_at // 512 - 1 if heard.decided_at else 0
+    pb = heard.playback
+    t_end = arrived[min(end // 512, len(arrived) - 1)]
+    print(
+        f"TRACE onset@{onset / 16:.0f}ms decided@{(heard.decided_at or 0) / 16:.0f}ms "
+        f"end@{end / 16:.0f}ms | frame arrived->decided "
+        f"{(heard.heard_at_s or 0) - arrived[frame]:.3f}s, decided->stopped "
+        f"{((pb.stopped_at_s or 0) if pb else 0) - (heard.heard_at_s or 0):.3f}s, "
+        f"stopped->end-frame-arrived {t_end - ((pb.stopped_at_s or 0) if pb else 0):.3f}s; "
+        f"arrival lag of onset frame vs first frame "
+        f"{arrived[onset // 512] - arrived[0] - onset / 16000:.3f}s",
+        file=sys.stderr,
     )
 
 
@@ -170,7 +219,8 @@ def first_word_kept(trial: Trial) -> bool:
 def measure_barge_in(whisper: "Transcriber", folder: Path, trials: int = 10) -> BargeInReport:
     """`trials` interruptions in the room (with the room kept awake), and their figures."""
     with awake_room():
-        done = [room_trial(whisper, folder, n) for n in range(trials)]
+        voice = attune_voice()
+        done = [room_trial(whisper, folder, n, voice) for n in range(trials)]
     stops = [t.stop_ms for t in done]
     return BargeInReport(
         trials=done,
@@ -216,3 +266,59 @@ def barge_in_lines(report: BargeInReport) -> list[str]:
         f"  heard from the first word {report.kept_from_first_word}/{n}, "
         f"answered {report.answered}/{n}",
     ]
+
+
+OWN_REPLIES = (
+    "It sounds like that evening stayed with you long after it ended, and I wonder what it was "
+    "like to carry it alone.",
+    "You said you felt left out when they made plans without you. What did you need then?",
+    "Thank you for staying with this. It can be hard to say out loud. Is there more?",
+    "I hear how much you miss the way things were between you. What would help right now?",
+    "Let me check I have it: you felt unseen when he forgot. Is that right?",
+    "Good evening. Take a breath, and tell me about one moment from today with someone close.",
+)
+"""Replies of attune's kinds, spoken alone in the room: none may be taken for a person."""
+OWN_RATES = (130, 145, 175)
+
+
+class OwnVoiceReport(BaseModel):
+    """attune's replies alone in the room: how often it took its own voice for a person."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    replies: int
+    false_barge_ins: int
+    correlations: list[float]
+    """How well the echo matched each reply when it was found (0.0: never found)."""
+
+
+def measure_own_voice(replies: int, dump: Path | None = None) -> OwnVoiceReport:
+    """Speak `replies` lines alone in the room while barge-in watches; with `dump`, save the
+    microphone and the reply of each false barge-in there (to replay offline)."""
+    from assistant.adapters.interruptible import InterruptibleSpeaker
+    from assistant.adapters.microphone import BARGE_IN_BLOCK_S, SoundDeviceMicrophone
+    from assistant.adapters.silero import SileroVoiceActivity
+    from assistant.duplex import BargeIn
+
+    speaker = InterruptibleSpeaker(attune_voice())
+    microphone = SoundDeviceMicrophone(None, BARGE_IN_BLOCK_S)
+    microphone.start()
+    barge_in, vad = BargeIn(speaker), SileroVoiceActivity()
+    frames = iter(microphone.frames())
+    false, correlations = 0, []
+    try:
+        with awake_room():
+            for n in range(replies):
+                speaker.synthesizer.rate_wpm = OWN_RATES[n % len(OWN_RATES)]
+                with barge_in.watch(frames, vad) as heard:
+                    speaker.say(OWN_REPLIES[n % len(OWN_REPLIES)])
+                correlations.append(heard.correlation)
+                if heard.barged_in:
+                    false += 1
+                    if dump is not None and heard.playback is not None:
+                        mic = np.concatenate(heard.raw)
+                        np.savez(dump / f"false-{n}.npz", mic=mic, ref=heard.playback.samples)
+                microphone.discard_pending()
+    finally:
+        microphone.close()
+    return OwnVoiceReport(replies=replies, false_barge_ins=false, correlations=correlations)

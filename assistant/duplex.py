@@ -36,8 +36,12 @@ class Heard:
     """How well the echo matched the reply when it was found (1.0: an exact copy)."""
     raw: list[Samples] = field(default_factory=list)
     """Every microphone frame the watch read, as heard (kept for measurements)."""
+    arrived_s: list[float] = field(default_factory=list)
+    """time.perf_counter() when each of `raw`'s frames was read (for measurements)."""
     detect_ms: float | None = None
     """Audio time from the first frame of the person's speech to the barge-in decision."""
+    decided_at: int | None = None
+    """Index in `raw` (16 kHz samples) just after the frame on which the barge-in was decided."""
 
     @property
     def barged_in(self) -> bool:
@@ -87,6 +91,7 @@ class BargeIn:
         truncated = False
         for frame in frames:
             heard.raw.append(frame)
+            heard.arrived_s.append(time.perf_counter())
             playing = self.speaker.now_playing() if canceller is None else None
             if playing is not None:
                 heard.playback = playing
@@ -105,6 +110,7 @@ class BargeIn:
                         self.speaker.interrupt()
                         heard.heard_at_s = time.perf_counter()
                         heard.detect_ms = detector.run * FRAME_MS
+                        heard.decided_at = index + FRAME_SAMPLES
                 heard.correlation = canceller.correlation
             index += FRAME_SAMPLES
             if done.is_set():
@@ -112,7 +118,7 @@ class BargeIn:
                     break
                 tail -= 1
         if not heard.barged_in:
-            heard.raw = []
+            heard.raw, heard.arrived_s = [], []
         if detector.fired_at is not None:
             start = max(detector.fired_at - self.pre_roll_frames - EXTRA_PRE_ROLL_FRAMES, 0)
             heard.frames = cleaned[start:]

@@ -249,7 +249,7 @@ def open_listener(
     the note when a turn reaches its cap. With `barge_in` and a speaker that can be stopped,
     words said over a reply stop it and begin the next turn.
     """
-    from assistant.adapters.microphone import SoundDeviceMicrophone
+    from assistant.adapters.microphone import BARGE_IN_BLOCK_S, BLOCK_S, SoundDeviceMicrophone
     from assistant.adapters.portaudio import parse_device
     from assistant.adapters.silero import SileroVoiceActivity
     from assistant.adapters.whisper import WhisperTranscriber
@@ -259,7 +259,8 @@ def open_listener(
 
     detector = load_turn_detector()
     config = config_for(pause)
-    microphone = SoundDeviceMicrophone(chosen)
+    watch = watch_over(speaker, config) if barge_in else None
+    microphone = SoundDeviceMicrophone(chosen, BLOCK_S if watch is None else BARGE_IN_BLOCK_S)
     microphone.start()
     return Listener(
         microphone,
@@ -270,7 +271,7 @@ def open_listener(
         caption=caption,
         enter_ends_turn=True,
         turn_detector=detector,
-        barge_in=watch_over(speaker, config) if barge_in else None,
+        barge_in=watch,
     )
 
 

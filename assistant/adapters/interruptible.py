@@ -13,6 +13,7 @@ from assistant.errors import DeviceError
 from assistant.ports import Playback, Synthesizer
 
 CHUNK_S = 0.02
+OUTPUT_LATENCY: float | str = 0.1
 """Audio written per blocking write: how often a stop request is looked at."""
 
 
@@ -80,7 +81,7 @@ def play_until_stopped(
             channels=1,
             dtype="float32",
             device=device,
-            latency="high",  # a few tens of ms: no underrun while the watch thread works
+            latency=OUTPUT_LATENCY,
         ) as stream:
             on_started(float(stream.latency))
             for start in range(0, len(samples), chunk):
