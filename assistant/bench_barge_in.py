@@ -58,7 +58,8 @@ def without(recording: Samples, clip: Samples, at: int) -> np.ndarray:
 def reply_end(recording: Samples, person: Samples, quiet: float = 0.004) -> tuple[int, int]:
     """(the person's first syllable, just after the reply's last audible sample), as sample
     indices in the 16 kHz recording of the room that holds both voices."""
-    at = find(recording, person)
+    head = person[: voice_onset(person) + SAMPLE_RATE_HZ]  # surely heard: the recording
+    at = find(recording, head)  # may stop soon after the person's first second
     onset = at + voice_onset(person)
     rest = without(recording, person, at)
     active = person[np.abs(person) > 0.02]
@@ -205,7 +206,8 @@ def _trace(heard: "Heard", onset: int, end: int) -> None:
         f"{((pb.stopped_at_s or 0) if pb else 0) - (heard.heard_at_s or 0):.3f}s, "
         f"stopped->end-frame-arrived {t_end - ((pb.stopped_at_s or 0) if pb else 0):.3f}s; "
         f"arrival lag of onset frame vs first frame "
-        f"{arrived[onset // 512] - arrived[0] - onset / 16000:.3f}s",
+        f"{arrived[onset // 512] - arrived[0] - onset / 16000:.3f}s; locked@"
+        f"{(heard.locked_at or 0) / 16:.0f}ms retracted {heard.retracted}",
         file=sys.stderr,
     )
 

@@ -40,6 +40,10 @@ class Heard:
     """time.perf_counter() when each of `raw`'s frames was read (for measurements)."""
     detect_ms: float | None = None
     """Audio time from the first frame of the person's speech to the barge-in decision."""
+    locked_at: int | None = None
+    """Index in `raw` at which the echo of the reply was found (None: never)."""
+    retracted: int = 0
+    """Speech onsets that turned out to be attune's own voice, shifted."""
     decided_at: int | None = None
     """Index in `raw` (16 kHz samples) just after the frame on which the barge-in was decided."""
 
@@ -101,11 +105,15 @@ class BargeIn:
                 if stopped is not None and not truncated:
                     canceller.truncate(stopped)  # no echo is predicted past the last sample
                     truncated = True
-                for piece in canceller.push(frame, index):
+                pieces = canceller.push(frame, index)
+                if pieces and heard.locked_at is None:
+                    heard.locked_at = index + FRAME_SAMPLES
+                for piece in pieces:
                     cleaned.append(piece.samples)
                     if detector.push(piece, vad.probability(piece.samples)):
                         if canceller.unexplained() < self.config.own_voice_ratio:
                             detector.retract()  # its own voice, shifted: not a person
+                            heard.retracted += 1
                             continue
                         self.speaker.interrupt()
                         heard.heard_at_s = time.perf_counter()

@@ -340,11 +340,12 @@ class _EnterKey:
 
 HALF_DUPLEX_NOTE = (
     "attune hears you between its replies, not over them (barge-in is off): words said while "
-    "it speaks are not heard, so wait until it has finished."
+    "it speaks are not heard, so wait until it has finished ('--barge-in' turns it on)."
 )
 BARGE_IN_NOTE = (
     "attune listens while it speaks (barge-in): start talking over a reply and it stops and "
-    "hears you; it takes its own voice out of the microphone by comparing it with what it plays."
+    "hears you, once it has found its own voice in the microphone by comparing it with what "
+    "it plays (until then, and with a speaker it cannot stop, it listens between replies)."
 )
 
 

@@ -228,14 +228,14 @@ def check_settings(args: argparse.Namespace) -> tuple[Check, Settings | None]:
 
 
 def check_listening(args: argparse.Namespace) -> Check:
-    """How attune listens while it speaks: barge-in on (the default) or off."""
+    """How attune listens while it speaks: barge-in on, or off (the default)."""
     from assistant.cli.common import settings_from
     from assistant.listen import listening_note
 
     try:
         barge_in = settings_from(args).barge_in
     except AttuneError:
-        barge_in = True
+        barge_in = False
     return Check(name="listening", ok=True, detail=listening_note(barge_in))
 
 

@@ -82,10 +82,12 @@ def _session_options(p: argparse.ArgumentParser) -> None:
         help="read each turn back ('I heard: ... Is that right?') before answering",
     )
     p.add_argument(
-        "--no-barge-in",
-        dest="no_barge_in",
-        action="store_true",
-        help="do not listen while attune speaks (wait for each reply to end before talking)",
+        "--barge-in",
+        dest="barge_in",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="listen while attune speaks: talking over a reply stops it and is heard "
+        "(default: the barge_in setting, off)",
     )
     p.add_argument(
         "--no-voice",
@@ -284,5 +286,6 @@ def _speaker(
 
 
 def _barge_in(args: argparse.Namespace, settings: "Settings") -> bool:
-    """Whether to listen while speaking: the setting, unless --no-barge-in says not to."""
-    return settings.barge_in and not getattr(args, "no_barge_in", False)
+    """Whether to listen while speaking: --barge-in / --no-barge-in, else the setting."""
+    chosen = getattr(args, "barge_in", None)
+    return settings.barge_in if chosen is None else bool(chosen)

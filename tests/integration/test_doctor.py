@@ -100,9 +100,9 @@ def _doctor_args() -> argparse.Namespace:
 def test_doctor_says_whether_attune_listens_while_it_speaks(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    assert "not over them" in doctor.check_listening(_doctor_args()).detail  # the default
+    monkeypatch.setenv("ATTUNE_BARGE_IN", "true")
     assert "listens while it speaks" in doctor.check_listening(_doctor_args()).detail
-    monkeypatch.setenv("ATTUNE_BARGE_IN", "false")
-    assert "not over them" in doctor.check_listening(_doctor_args()).detail
 
 
 def test_doctor_reports_every_part_and_exits_1_when_something_is_wrong(capsys, tmp_path) -> None:
