@@ -271,15 +271,16 @@ def barge_in_lines(report: BargeInReport) -> list[str]:
 
 
 OWN_REPLIES = (
+    "Let me check I have it: you felt unseen when he forgot. Is that right?",
+    "Thank you for staying with this. It can be hard to say out loud. Is there more?",
+    "You said you felt left out when they made plans without you. What did you need then?",
+    "Good evening. Take a breath, and tell me about one moment from today with someone close.",
+    "I hear how much you miss the way things were between you. What would help right now?",
     "It sounds like that evening stayed with you long after it ended, and I wonder what it was "
     "like to carry it alone.",
-    "You said you felt left out when they made plans without you. What did you need then?",
-    "Thank you for staying with this. It can be hard to say out loud. Is there more?",
-    "I hear how much you miss the way things were between you. What would help right now?",
-    "Let me check I have it: you felt unseen when he forgot. Is that right?",
-    "Good evening. Take a breath, and tell me about one moment from today with someone close.",
 )
-"""Replies of attune's kinds, spoken alone in the room: none may be taken for a person."""
+"""Replies of attune's kinds, spoken alone in the room: none may be taken for a person
+(shortest first, so the device test's few are quick)."""
 OWN_RATES = (130, 145, 175)
 
 
