@@ -19,7 +19,6 @@ from pydantic import BaseModel, ConfigDict
 from assistant.audio import SAMPLE_RATE_HZ, Samples, resample
 
 if TYPE_CHECKING:
-    from assistant.duplex import Heard
     from assistant.ports import Synthesizer, Transcriber
 
 WINDOW = SAMPLE_RATE_HZ // 100
@@ -170,8 +169,6 @@ def room_trial(whisper: "Transcriber", folder: Path, n: int, voice: "Synthesizer
         if heard.decided_at is not None:
             detect = (heard.decided_at - onset) / 16.0
             drain = (end - heard.decided_at) / 16.0
-            if os.environ.get("ATTUNE_BARGE_IN_TRACE"):
-                _trace(heard, onset, end)
     return Trial(
         said=text,
         heard=turns[0].transcript if turns else "",
@@ -190,26 +187,6 @@ def attune_voice() -> "Synthesizer":
     from assistant.config import Settings
 
     return open_voice(Settings(), lambda _note: None)
-
-
-def _trace(heard: "Heard", onset: int, end: int) -> None:
-    import sys
-
-    arrived = heard.arrived_s
-    frame = heard.decided_at // 512 - 1 if heard.decided_at else 0
-    pb = heard.playback
-    t_end = arrived[min(end // 512, len(arrived) - 1)]
-    print(
-        f"TRACE onset@{onset / 16:.0f}ms decided@{(heard.decided_at or 0) / 16:.0f}ms "
-        f"end@{end / 16:.0f}ms | frame arrived->decided "
-        f"{(heard.heard_at_s or 0) - arrived[frame]:.3f}s, decided->stopped "
-        f"{((pb.stopped_at_s or 0) if pb else 0) - (heard.heard_at_s or 0):.3f}s, "
-        f"stopped->end-frame-arrived {t_end - ((pb.stopped_at_s or 0) if pb else 0):.3f}s; "
-        f"arrival lag of onset frame vs first frame "
-        f"{arrived[onset // 512] - arrived[0] - onset / 16000:.3f}s; locked@"
-        f"{(heard.locked_at or 0) / 16:.0f}ms retracted {heard.retracted}",
-        file=sys.stderr,
-    )
 
 
 def first_word_kept(trial: Trial) -> bool:

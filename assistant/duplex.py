@@ -36,8 +36,6 @@ class Heard:
     """How well the echo matched the reply when it was found (1.0: an exact copy)."""
     raw: list[Samples] = field(default_factory=list)
     """Every microphone frame the watch read, as heard (kept for measurements)."""
-    arrived_s: list[float] = field(default_factory=list)
-    """time.perf_counter() when each of `raw`'s frames was read (for measurements)."""
     detect_ms: float | None = None
     """Audio time from the first frame of the person's speech to the barge-in decision."""
     locked_at: int | None = None
@@ -95,7 +93,6 @@ class BargeIn:
         truncated = False
         for frame in frames:
             heard.raw.append(frame)
-            heard.arrived_s.append(time.perf_counter())
             playing = self.speaker.now_playing() if canceller is None else None
             if playing is not None:
                 heard.playback = playing
@@ -126,7 +123,7 @@ class BargeIn:
                     break
                 tail -= 1
         if not heard.barged_in:
-            heard.raw, heard.arrived_s = [], []
+            heard.raw = []
         if detector.fired_at is not None:
             start = max(detector.fired_at - self.pre_roll_frames - EXTRA_PRE_ROLL_FRAMES, 0)
             heard.frames = cleaned[start:]
