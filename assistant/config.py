@@ -60,6 +60,9 @@ class Settings(BaseModel):
     turn), or milliseconds of silence."""
     read_back: bool = False
     """Read each heard turn back ("I heard: …") and ask whether it is right before answering."""
+    barge_in: bool = False
+    """Listen while speaking: words said over a reply stop it and are heard from the first.
+    Off by default until its stop latency meets the bar in the room (README, barge-in)."""
 
     @field_validator("pause")
     @classmethod

@@ -3,7 +3,9 @@
 `Listener` is an UtteranceSource. It reads 32 ms frames, asks the voice detector about each,
 lets the end-of-turn machine (`assistant.endpoint`) decide, and while the trailing silence is
 being counted it transcribes what was said so far, so the text is ready the moment the turn
-is judged finished. While attune speaks (`speaking()`), what the microphone hears is dropped.
+is judged finished. While attune speaks (`speaking()`), what the microphone hears is dropped —
+unless barge-in is on (`assistant.duplex`): then a person speaking over the reply stops it, and
+their words, from the first syllable, begin the next turn.
 """
 
 import queue
@@ -11,10 +13,10 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -33,6 +35,9 @@ from assistant.endpoint import (
 from assistant.flows.base import Utterance
 from assistant.hallucinations import is_silence_phrase
 from assistant.ports import Microphone, Speaker, Transcriber, TurnDetector, VoiceActivity
+
+if TYPE_CHECKING:
+    from assistant.duplex import BargeIn
 
 CAP_NOTE = "Thank you. That was a lot to hold; let me reflect on what I've heard so far."
 REPROMPT = "I'm still here, whenever you're ready. There's no rush."
@@ -85,6 +90,7 @@ class Listener:
         enter_ends_turn: bool = False,
         speaker_name: str | None = None,
         turn_detector: TurnDetector | None = None,
+        barge_in: "BargeIn | None" = None,
     ) -> None:
         self.microphone = microphone
         self.vad = vad
@@ -95,6 +101,7 @@ class Listener:
         self.caption = caption
         self.speaker_name = speaker_name
         self.turn_detector = turn_detector
+        self.barge_in = barge_in
         self.machine = Endpointer(self.config)
         self.last_timing: TurnTiming | None = None
         self.on_speculation: Callable[[str], None] | None = None
@@ -102,7 +109,7 @@ class Listener:
         be worked out and rendered while the end-of-turn silence runs on."""
         self.last_clip: AudioClip | None = None
         """The audio of the last turn (kept on disk only with --keep-audio)."""
-        self._frames: Iterator[Samples] | None = None
+        self._frames: _Frames | None = None
         self._ended = False
         self._skip_frames = 0
         self.frames_read = 0
@@ -119,12 +126,26 @@ class Listener:
 
     @contextmanager
     def speaking(self) -> Iterator[None]:
-        """While attune speaks and for TAIL_MS after, microphone audio is dropped."""
-        try:
+        """While attune speaks and for TAIL_MS after, microphone audio is dropped; with
+        barge-in, words spoken over the reply stop it and become the start of the next turn."""
+        if self.barge_in is None:
+            try:
+                yield
+            finally:
+                self._after_speaking()
+            return
+        with self.barge_in.watch(self._stream(), self.vad) as heard:
             yield
-        finally:
-            self._flush()
-            self._skip_frames = max(int(TAIL_MS / FRAME_MS), 1)
+        if not heard.barged_in:
+            self._after_speaking()
+            return
+        self.vad.reset()
+        self.machine.restart(allow_reprompt=False)
+        self._stream().pending.extend(heard.frames)
+
+    def _after_speaking(self) -> None:
+        self._flush()
+        self._skip_frames = max(int(TAIL_MS / FRAME_MS), 1)
 
     def _flush(self) -> None:
         if isinstance(self.microphone, Flushable):
@@ -132,9 +153,9 @@ class Listener:
         self.vad.reset()
         self.machine.restart(allow_reprompt=False)
 
-    def _stream(self) -> Iterator[Samples]:
+    def _stream(self) -> "_Frames":
         if self._frames is None:
-            self._frames = iter(self.microphone.frames())
+            self._frames = _Frames(self.microphone.frames())
         return self._frames
 
     def _one_turn(self) -> Utterance | None:
@@ -220,13 +241,15 @@ def open_listener(
     *,
     speaker: Speaker | None = None,
     caption: Callable[[str], None] | None = None,
+    barge_in: bool = False,
 ) -> Listener:
     """The live listener: the microphone (by name or index), Silero VAD and Whisper.
 
     No microphone raises DeviceError; `speaker` and `caption` carry the gentle re-prompt and
-    the note when a turn reaches its cap.
+    the note when a turn reaches its cap. With `barge_in` and a speaker that can be stopped,
+    words said over a reply stop it and begin the next turn.
     """
-    from assistant.adapters.microphone import SoundDeviceMicrophone
+    from assistant.adapters.microphone import BARGE_IN_BLOCK_S, BLOCK_S, SoundDeviceMicrophone
     from assistant.adapters.portaudio import parse_device
     from assistant.adapters.silero import SileroVoiceActivity
     from assistant.adapters.whisper import WhisperTranscriber
@@ -236,7 +259,8 @@ def open_listener(
 
     detector = load_turn_detector()
     config = config_for(pause)
-    microphone = SoundDeviceMicrophone(chosen)
+    watch = watch_over(speaker, config) if barge_in else None
+    microphone = SoundDeviceMicrophone(chosen, BLOCK_S if watch is None else BARGE_IN_BLOCK_S)
     microphone.start()
     return Listener(
         microphone,
@@ -247,7 +271,22 @@ def open_listener(
         caption=caption,
         enter_ends_turn=True,
         turn_detector=detector,
+        barge_in=watch,
     )
+
+
+class _Frames:
+    """The microphone's frames, after any handed back by a barge-in (heard over a reply)."""
+
+    def __init__(self, live: Iterable[Samples]) -> None:
+        self._live = iter(live)
+        self.pending: deque[Samples] = deque()
+
+    def __iter__(self) -> "_Frames":
+        return self
+
+    def __next__(self) -> Samples:
+        return self.pending.popleft() if self.pending else next(self._live)
 
 
 class _Turn:
@@ -300,11 +339,26 @@ class _EnterKey:
 
 
 HALF_DUPLEX_NOTE = (
-    "attune hears you between its replies, not over them: words said while it speaks are "
-    "not heard, so wait until it has finished (barge-in is not built yet)."
+    "attune hears you between its replies, not over them (barge-in is off): words said while "
+    "it speaks are not heard, so wait until it has finished ('--barge-in' turns it on)."
+)
+BARGE_IN_NOTE = (
+    "attune listens while it speaks (barge-in): start talking over a reply and it stops and "
+    "hears you, once it has found its own voice in the microphone by comparing it with what "
+    "it plays (until then, and with a speaker it cannot stop, it listens between replies)."
 )
 
 
-def listening_note() -> str:
+def watch_over(speaker: Speaker | None, config: EndpointConfig) -> "BargeIn | None":
+    """Barge-in for a speaker that can be stopped; None (half duplex) for any other."""
+    from assistant.duplex import BargeIn
+    from assistant.ports import Interruptible
+
+    if speaker is None or not isinstance(speaker, Interruptible):
+        return None
+    return BargeIn(speaker, pre_roll_frames=config.pre_roll_frames)
+
+
+def listening_note(barge_in: bool = True) -> str:
     """One line for `attune doctor` on how attune listens while it speaks."""
-    return HALF_DUPLEX_NOTE
+    return BARGE_IN_NOTE if barge_in else HALF_DUPLEX_NOTE

@@ -3,7 +3,7 @@
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 import numpy as np
 import numpy.typing as npt
@@ -125,4 +125,31 @@ class SentenceEncoder(Protocol):
 
     def encode(self, text: str, spans: Sequence[tuple[int, int]] = ()) -> Encoded:
         """The vectors of ``text`` and of each ``(start, end)`` span inside it."""
+        ...
+
+
+@dataclass
+class Playback:
+    """The reply a speaker is playing, as attune knows it (for telling its echo apart)."""
+
+    samples: Samples
+    """The reply at 16 kHz mono, exactly as sent to the output device."""
+    stopped_at: int | None = None
+    """16 kHz samples sent before the reply was interrupted (None: not interrupted)."""
+    stopped_at_s: float | None = None
+    """time.perf_counter() when the output was stopped (for latency measurements)."""
+    output_latency_s: float = 0.0
+    """The output device's reported latency: audio still on its way after `stopped_at_s`."""
+
+
+@runtime_checkable
+class Interruptible(Protocol):
+    """A speaker that says what it is playing and can be stopped mid-reply."""
+
+    def now_playing(self) -> Playback | None:
+        """The reply being played now; None before the first sample and after the last."""
+        ...
+
+    def interrupt(self) -> None:
+        """Stop the current reply at once (from any thread); `say` then returns."""
         ...

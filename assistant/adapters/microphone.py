@@ -31,6 +31,9 @@ MIC_LOST = (
 )
 BLOCK_S = 0.1
 """Capture block length: 100 ms keeps resampling exact for 8, 16, 22.05, 44.1 and 48 kHz."""
+BARGE_IN_BLOCK_S = 0.02
+"""Capture block while listening over a reply: also exact at those rates, and a frame of
+the person's voice waits at most 20 ms for its block instead of 100 ms."""
 SILENT_STREAM_S = 2.0
 """How long a live stream may deliver nothing before it counts as gone."""
 
@@ -64,9 +67,12 @@ class WavMicrophone:
 class SoundDeviceMicrophone:
     """Capture from an input device with sounddevice, as 16 kHz mono 512-sample frames."""
 
-    def __init__(self, device: int | str | None = None) -> None:
+    def __init__(self, device: int | str | None = None, block_s: float = BLOCK_S) -> None:
         self._sd = sounddevice()
         self.device = device
+        self.block_s = block_s
+        """Capture block length (20 ms is exact at the same rates; barge-in uses it so a
+        person's first syllable is seen sooner)."""
         info = _input_info(self._sd, device)
         self.device_name = str(info["name"])
         self.native_rate_hz = int(info["default_samplerate"])
@@ -84,7 +90,7 @@ class SoundDeviceMicrophone:
                 device=self.device,
                 channels=1,
                 samplerate=self.native_rate_hz,
-                blocksize=int(self.native_rate_hz * BLOCK_S),
+                blocksize=int(self.native_rate_hz * self.block_s),
                 dtype="float32",
                 latency="low",
                 callback=callback,

@@ -266,6 +266,18 @@ def check_settings(args: argparse.Namespace) -> tuple[Check, Settings | None]:
     return Check(name="settings", ok=True, detail="config file and environment read cleanly"), used
 
 
+def check_listening(args: argparse.Namespace) -> Check:
+    """How attune listens while it speaks: barge-in on, or off (the default)."""
+    from assistant.cli.common import settings_from
+    from assistant.listen import listening_note
+
+    try:
+        barge_in = settings_from(args).barge_in
+    except AttuneError:
+        barge_in = False
+    return Check(name="listening", ok=True, detail=listening_note(barge_in))
+
+
 def run_checks(args: argparse.Namespace) -> list[Check]:
     """Every check, in the order a person would look at them."""
     settings, used = check_settings(args)
@@ -280,6 +292,7 @@ def run_checks(args: argparse.Namespace) -> list[Check]:
         check_files(),
         check_language(),
         check_voice(settings_used),
+        check_listening(args),
         check_offline(model),
         check_data(data_home()),
     ]

@@ -82,6 +82,14 @@ def _session_options(p: argparse.ArgumentParser) -> None:
         help="read each turn back ('I heard: ... Is that right?') before answering",
     )
     p.add_argument(
+        "--barge-in",
+        dest="barge_in",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="listen while attune speaks: talking over a reply stops it and is heard "
+        "(default: the barge_in setting, off)",
+    )
+    p.add_argument(
         "--no-voice",
         "--no-speak",
         dest="no_voice",
@@ -250,6 +258,7 @@ def _source(
             pause=settings.pause,
             speaker=speaker,
             caption=captions.said,
+            barge_in=_barge_in(args, settings),
         )
     except DeviceError as exc:
         if sys.stdin is None or not sys.stdin.isatty():
@@ -262,6 +271,7 @@ def _speaker(
     args: argparse.Namespace, settings: "Settings", captions: "Captions"
 ) -> "Speaker | None":
     """The voice on the chosen output; without a voice the session goes on in captions."""
+    from assistant.adapters.interruptible import InterruptibleSpeaker
     from assistant.adapters.playback import SoundDeviceSpeaker
     from assistant.adapters.portaudio import parse_device
     from assistant.adapters.voices import open_voice
@@ -271,4 +281,11 @@ def _speaker(
     except VoiceError as exc:
         captions.note(f"{exc} Continuing with captions only.")
         return None
-    return SoundDeviceSpeaker(synthesizer, parse_device(args.output_device))
+    kind = InterruptibleSpeaker if _barge_in(args, settings) else SoundDeviceSpeaker
+    return kind(synthesizer, parse_device(args.output_device))
+
+
+def _barge_in(args: argparse.Namespace, settings: "Settings") -> bool:
+    """Whether to listen while speaking: --barge-in / --no-barge-in, else the setting."""
+    chosen = getattr(args, "barge_in", None)
+    return settings.barge_in if chosen is None else bool(chosen)

@@ -91,11 +91,26 @@ def test_an_audio_device_that_does_not_exist_is_a_problem_with_a_fix() -> None:
     assert not check.ok and "--no-speak" in check.fix
 
 
+def _doctor_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="attune")
+    doctor.register(parser.add_subparsers())
+    return parser.parse_args(["doctor"])
+
+
+def test_doctor_says_whether_attune_listens_while_it_speaks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert "not over them" in doctor.check_listening(_doctor_args()).detail  # the default
+    monkeypatch.setenv("ATTUNE_BARGE_IN", "true")
+    assert "listens while it speaks" in doctor.check_listening(_doctor_args()).detail
+
+
 def test_doctor_reports_every_part_and_exits_1_when_something_is_wrong(capsys, tmp_path) -> None:
     code, lines = _doctor(capsys, "--model", str(tmp_path / "missing"))
     names = [line.split()[1].rstrip(":") for line in lines if not line.startswith(" ")]
     assert names == [
         "settings", "microphone", "speaker", "model", "reading", "files", "language", "voice",
+        "listening",
         "offline", "data",
     ]  # fmt: skip
     assert code == 1
