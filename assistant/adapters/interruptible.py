@@ -13,8 +13,10 @@ from assistant.errors import DeviceError
 from assistant.ports import Playback, Synthesizer
 
 CHUNK_S = 0.02
-OUTPUT_LATENCY: float | str = 0.1
 """Audio written per blocking write: how often a stop request is looked at."""
+OUTPUT_LATENCY = 0.1
+"""Seconds of output buffer: with less, playback underruns on a busy core, and each gap moves
+the echo that barge-in subtracts (its own voice was then taken for a person)."""
 
 
 class InterruptibleSpeaker(SoundDeviceSpeaker):
