@@ -4,6 +4,7 @@ It only composes ports; the CLI builds the real parts. Every finished turn is wr
 journal before attune answers, so Ctrl-C or a crash loses at most the turn being spoken.
 """
 
+import contextlib
 import copy
 import time
 from collections.abc import Callable, Sequence
@@ -13,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from assistant import safety
 from assistant.captions import Captions
-from assistant.errors import DeviceError, JournalError, JournalLockedError
+from assistant.errors import AttuneError, DeviceError, JournalError, JournalLockedError
 from assistant.flows.base import Flow, FlowReply, Utterance
 from assistant.ports import Speaker, UtteranceSource
 from assistant.safety import SafetyCheck, SafetyLevel
@@ -59,7 +60,11 @@ class Session:
     def run(self) -> int:
         """Hold the whole conversation; returns the number of turns heard."""
         if self.journal is not None:
-            self.session_id = self.journal.start_session(self.mode, self.names)
+            try:
+                self.session_id = self.journal.start_session(self.mode, self.names)
+            except JournalError as exc:
+                self._speak_only(str(exc))  # printed by the command; said for those who can't see
+                raise
         try:
             self._say_reply(self.flow.opening())
             self._loop()
@@ -271,6 +276,12 @@ class Session:
         self.expected_speaker = reply.next_speaker
         self.last_question = reply.lines[-1] if reply.lines else ""
         self.say(reply.text)
+
+    def _speak_only(self, text: str) -> None:
+        """Say a line without a caption (the command prints it); a failing voice stays quiet."""
+        if self.speaker is not None:
+            with contextlib.suppress(AttuneError):
+                self.speaker.say(text)
 
     def say(self, text: str) -> None:
         """Caption and speak one line, ignoring the microphone meanwhile."""

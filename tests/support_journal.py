@@ -1,6 +1,12 @@
-"""Small builders for journal tests: readings, safety verdicts and a settable clock."""
+"""Small builders for journal tests: readings, safety verdicts, a settable clock and a second
+program that holds the journal's lock."""
 
+import subprocess
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from assistant.journal import Journal
 from assistant.safety import SafetyCheck, SafetyKind
@@ -44,3 +50,25 @@ def say(journal: Journal, session_id: int, text: str, top: Theme = Theme.GRIEF) 
         step="reflect",
         duration_s=2.5,
     )
+
+
+@contextmanager
+def lock_held_by_another_program(path: Path) -> Iterator[subprocess.Popen[str]]:
+    """A second process that takes the journal's write lock and holds it until told to stop."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c",
+         "import sqlite3, sys\n"
+         f"c = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
+         "c.execute('BEGIN EXCLUSIVE'); print('locked', flush=True)\n"
+         "sys.stdin.readline(); c.execute('ROLLBACK'); c.close(); print('free', flush=True)\n"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert holder.stdout is not None and holder.stdin is not None
+    assert holder.stdout.readline().strip() == "locked"
+    try:
+        yield holder
+    finally:
+        if holder.poll() is None:
+            holder.stdin.write("\n")
+            holder.stdin.flush()
+            holder.wait(timeout=10)

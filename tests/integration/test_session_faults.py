@@ -9,8 +9,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -18,6 +16,7 @@ import pytest
 from assistant.journal import Journal
 from assistant.journal.pending import pending_path
 from tests.support import REPO, attune
+from tests.support_journal import lock_held_by_another_program
 
 LINES = [
     "I keep replaying the fight we had about his mother.",
@@ -65,28 +64,6 @@ def _record(home: Path) -> "object":
     return record
 
 
-@contextmanager
-def _lock_held_by_another_program(path: Path) -> Iterator[subprocess.Popen[str]]:
-    """A second process that takes the journal's write lock and holds it until told to stop."""
-    holder = subprocess.Popen(
-        [sys.executable, "-c",
-         "import sqlite3, sys\n"
-         f"c = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
-         "c.execute('BEGIN EXCLUSIVE'); print('locked', flush=True)\n"
-         "sys.stdin.readline(); c.execute('ROLLBACK'); c.close(); print('free', flush=True)\n"],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
-    assert holder.stdout is not None and holder.stdin is not None
-    assert holder.stdout.readline().strip() == "locked"
-    try:
-        yield holder
-    finally:
-        if holder.poll() is None:
-            holder.stdin.write("\n")
-            holder.stdin.flush()
-            holder.wait(timeout=10)
-
-
 def _release(holder: subprocess.Popen[str]) -> None:
     assert holder.stdin is not None and holder.stdout is not None
     holder.stdin.write("\n")
@@ -120,7 +97,7 @@ def test_turns_said_while_the_journal_is_locked_survive_a_kill_after_it_is_free(
 ) -> None:
     live = Live()
     live.type(LINES[0])
-    with _lock_held_by_another_program(attune_home / "journal.sqlite3") as holder:
+    with lock_held_by_another_program(attune_home / "journal.sqlite3") as holder:
         for line in LINES[1:]:
             started = time.monotonic()
             live.type(line)
@@ -141,7 +118,7 @@ def test_a_kill_while_the_journal_is_still_locked_loses_nothing_and_merges_once(
     journal at the same moment: the waiting turns are added exactly once."""
     live = Live()
     live.type(LINES[0])
-    with _lock_held_by_another_program(attune_home / "journal.sqlite3") as holder:
+    with lock_held_by_another_program(attune_home / "journal.sqlite3") as holder:
         for line in LINES[1:]:
             live.type(line)
         live.child.send_signal(signal.SIGKILL)
@@ -159,7 +136,7 @@ def test_a_kill_while_the_journal_is_still_locked_loses_nothing_and_merges_once(
 def test_a_lock_held_past_the_end_of_a_session_loses_nothing(attune_home: Path) -> None:
     live = Live()
     live.type(LINES[0])
-    with _lock_held_by_another_program(attune_home / "journal.sqlite3") as holder:
+    with lock_held_by_another_program(attune_home / "journal.sqlite3") as holder:
         live.type(LINES[1])
         started = time.monotonic()
         exit_code, out, err = live.finish()
