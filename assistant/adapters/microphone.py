@@ -34,8 +34,10 @@ BLOCK_S = 0.1
 BARGE_IN_BLOCK_S = 0.02
 """Capture block while listening over a reply: also exact at those rates, and a frame of
 the person's voice waits at most 20 ms for its block instead of 100 ms."""
-SILENT_STREAM_S = 2.0
-"""How long a live stream may deliver nothing before it counts as gone."""
+SILENT_STREAM_S = 5.0
+"""How long a live stream may deliver nothing before it counts as gone. Some sources start
+slowly: an idle PulseAudio null sink runs with 2 s of latency, so its monitor's first block
+can come 2 s after the stream opens (2.0 here took a working microphone for a lost one)."""
 
 
 class WavMicrophone:
