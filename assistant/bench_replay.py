@@ -38,7 +38,3 @@ class PacedReplay:
 
     def discard_pending(self) -> None:
         """Nothing is captured in the background during replay."""
-
-
-QUIET = 0.01
-FRAME_S = 512 / SAMPLE_RATE_HZ
