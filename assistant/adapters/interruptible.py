@@ -6,10 +6,9 @@ from collections.abc import Callable
 
 import numpy as np
 
-from assistant.adapters.playback import SoundDeviceSpeaker
+from assistant.adapters.playback import SoundDeviceSpeaker, speaker_failed
 from assistant.adapters.portaudio import sounddevice
 from assistant.audio import SAMPLE_RATE_HZ, AudioClip, resample
-from assistant.errors import DeviceError
 from assistant.ports import Playback, Synthesizer
 
 CHUNK_S = 0.02
@@ -92,8 +91,5 @@ def play_until_stopped(
                     return start
                 stream.write(samples[start : start + chunk])
     except (sd.PortAudioError, ValueError) as exc:
-        raise DeviceError(
-            f"The speaker could not be used ({exc}). Run 'attune devices' to pick one "
-            "with --output-device, or use --no-voice for captions only."
-        ) from exc
+        raise speaker_failed(exc) from exc
     return None

@@ -76,7 +76,12 @@ def play(
                 on_started()
             stream.write(samples)
     except (sd.PortAudioError, ValueError) as exc:
-        raise DeviceError(
-            f"The speaker could not be used ({exc}). Run 'attune devices' to pick one "
-            "with --output-device, or use --no-voice for captions only."
-        ) from exc
+        raise speaker_failed(exc) from exc
+
+
+def speaker_failed(exc: Exception) -> DeviceError:
+    """The one-line error for an output device that cannot be opened or written."""
+    return DeviceError(
+        f"The speaker could not be used ({exc}). Run 'attune devices' to pick one "
+        "with --output-device, or use --no-voice for captions only."
+    )
